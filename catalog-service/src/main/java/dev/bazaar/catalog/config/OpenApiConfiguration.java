@@ -1,0 +1,15 @@
+package dev.bazaar.catalog.config;
+
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+@Configuration(proxyBeanMethods = false)
+@OpenAPIDefinition(info = @Info(title = "Bazaar catalog", version = "v1",
+        description = "Products, categories, prices and stock. Errors are RFC 9457 problem+json."))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+class OpenApiConfiguration {
+}

@@ -1,0 +1,117 @@
+package dev.bazaar.catalog.grpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+
+import dev.bazaar.catalog.products.Product;
+import dev.bazaar.catalog.products.getproducts.GetProductsHandler;
+import dev.bazaar.catalog.stock.InsufficientStock;
+import dev.bazaar.catalog.stock.ReservationStatus;
+import dev.bazaar.catalog.stock.StockLedger.Line;
+import dev.bazaar.catalog.stock.releasestock.ReleaseStockHandler;
+import dev.bazaar.catalog.stock.reservestock.ReserveStock;
+import dev.bazaar.catalog.stock.reservestock.ReserveStockHandler;
+import dev.bazaar.defaults.problem.BadRequest;
+import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
+import dev.bazaar.proto.catalog.v1.GetProductsRequest;
+import dev.bazaar.proto.catalog.v1.GetProductsResponse;
+import dev.bazaar.proto.catalog.v1.ReleaseStockRequest;
+import dev.bazaar.proto.catalog.v1.ReleaseStockResponse;
+import dev.bazaar.proto.catalog.v1.ReserveStockRequest;
+import dev.bazaar.proto.catalog.v1.ReserveStockResponse;
+import dev.bazaar.proto.catalog.v1.ShortLine;
+import dev.bazaar.proto.common.v1.Money;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * The catalog's gRPC face: maps messages to the same handlers REST uses. Domain errors
+ * become status codes in service-defaults; short stock carries its lines as details.
+ */
+@Service
+class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
+
+    private final GetProductsHandler getProducts;
+    private final ReserveStockHandler reserveStock;
+    private final ReleaseStockHandler releaseStock;
+
+    CatalogGrpcService(GetProductsHandler getProducts, ReserveStockHandler reserveStock,
+            ReleaseStockHandler releaseStock) {
+        this.getProducts = getProducts;
+        this.reserveStock = reserveStock;
+        this.releaseStock = releaseStock;
+    }
+
+    @Override
+    public void getProducts(GetProductsRequest request, StreamObserver<GetProductsResponse> responses) {
+        List<UUID> ids = request.getProductIdsList().stream().map(id -> uuid(id, "product_ids")).toList();
+        GetProductsResponse.Builder response = GetProductsResponse.newBuilder();
+        for (Product p : getProducts.get(ids)) {
+            response.addProducts(dev.bazaar.proto.catalog.v1.Product.newBuilder()
+                    .setId(p.id().toString())
+                    .setSku(p.sku())
+                    .setName(p.name())
+                    .setPrice(Money.newBuilder().setAmount(p.price().amount()).setCurrency(p.price().currency()))
+                    .setAvailable(p.stock().available())
+                    .setPurchasable(p.purchasable()));
+        }
+        responses.onNext(response.build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void reserveStock(ReserveStockRequest request, StreamObserver<ReserveStockResponse> responses) {
+        UUID orderId = uuid(request.getOrderId(), "order_id");
+        List<Line> lines = new ArrayList<>();
+        request.getLinesList().forEach(l -> lines.add(new Line(uuid(l.getProductId(), "product_id"), l.getQuantity())));
+        ReservationStatus status;
+        try {
+            status = reserveStock.reserve(new ReserveStock(orderId, lines));
+        } catch (InsufficientStock e) {
+            responses.onError(StatusProto.toStatusRuntimeException(insufficient(e)));
+            return;
+        }
+        responses.onNext(ReserveStockResponse.newBuilder().setStatus(toProto(status)).build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void releaseStock(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
+        ReservationStatus status = releaseStock.release(uuid(request.getOrderId(), "order_id"));
+        responses.onNext(ReleaseStockResponse.newBuilder().setStatus(toProto(status)).build());
+        responses.onCompleted();
+    }
+
+    private static com.google.rpc.Status insufficient(InsufficientStock e) {
+        var details = dev.bazaar.proto.catalog.v1.InsufficientStock.newBuilder();
+        e.shortLines().forEach(s -> details.addShortLines(ShortLine.newBuilder()
+                .setProductId(s.productId().toString()).setRequested(s.requested()).setAvailable(s.available())));
+        return com.google.rpc.Status.newBuilder()
+                .setCode(Code.FAILED_PRECONDITION_VALUE)
+                .setMessage(e.getMessage())
+                .addDetails(Any.pack(details.build()))
+                .build();
+    }
+
+    private static dev.bazaar.proto.catalog.v1.ReservationStatus toProto(ReservationStatus status) {
+        return switch (status) {
+            case RESERVED, PENDING -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_RESERVED;
+            case COMMITTED -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_COMMITTED;
+            case RELEASED -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_RELEASED;
+        };
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(field + " must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.bazaar.catalog.products.searchproducts;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A shopper's product search: free text, filters, order and page. */
+public record SearchProducts(
+        @Parameter(description = "Words to search in name, brand and description; most relevant first")
+        @Size(max = 200) String q,
+        @Parameter(description = "Category slug, e.g. audio")
+        @Pattern(regexp = "[a-z0-9-]{1,60}", message = "must be a category slug") String category,
+        @Parameter(description = "Lowest price in minor units (cents)")
+        @Min(0) @Max(100_000_000_00L) Long minPrice,
+        @Parameter(description = "Highest price in minor units (cents)")
+        @Min(0) @Max(100_000_000_00L) Long maxPrice,
+        @Parameter(description = "Only products that can be ordered now")
+        Boolean inStock,
+        @Parameter(description = "relevance (default with q), name, price, newest; add ',desc' or ',asc'")
+        @Pattern(regexp = "(relevance|name|price|newest)(,(asc|desc))?",
+                message = "must be relevance, name, price or newest, optionally followed by ,asc or ,desc")
+        String sort,
+        @Parameter(description = "Page number, from 0")
+        @Min(0) @Max(10_000) Integer page,
+        @Parameter(description = "Page size, 1 to 100 (default 20)")
+        @Min(1) @Max(100) Integer size) {
+
+    public static final int DEFAULT_SIZE = 20;
+
+    public int pageOrDefault() {
+        return page == null ? 0 : page;
+    }
+
+    public int sizeOrDefault() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+
+    public boolean hasText() {
+        return q != null && !q.isBlank();
+    }
+
+    @AssertTrue(message = "minPrice must not be above maxPrice")
+    @Parameter(hidden = true)
+    public boolean isPriceRangeValid() {
+        return minPrice == null || maxPrice == null || minPrice <= maxPrice;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.bazaar.catalog.products.searchproducts;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.bazaar.catalog.products.ProductView;
+import dev.bazaar.defaults.web.PageOf;
+import org.springdoc.core.annotations.ParameterObject;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@RestController
+@Tag(name = "Products")
+class SearchProductsEndpoint {
+
+    private final SearchProductsHandler handler;
+
+    SearchProductsEndpoint(SearchProductsHandler handler) {
+        this.handler = handler;
+    }
+
+    @GetMapping("/api/catalog/products")
+    @Operation(summary = "Search and browse products on sale")
+    @ApiResponse(responseCode = "200", description = "A page of products")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)")
+    PageOf<ProductView> search(@Valid @ParameterObject SearchProducts query) {
+        return handler.search(query).map(ProductView::of);
+    }
+}

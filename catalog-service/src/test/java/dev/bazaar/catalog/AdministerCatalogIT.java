@@ -1,0 +1,181 @@
+package dev.bazaar.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.bazaar.testsupport.BrokerEvents;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+class AdministerCatalogIT extends CatalogIntegrationTest {
+
+    private UUID audio() {
+        return jdbc.sql("select id from categories where slug = 'audio'").query(UUID.class).single();
+    }
+
+    private String newProductJson(String sku) {
+        return """
+                {"sku": "%s", "name": "Lumen Desk Lamp", "description": "Warm LED light", "brand": "Lumen",
+                 "categoryId": "%s", "price": {"amount": 4999, "currency": "EUR"}, "initialStock": 12}
+                """.formatted(sku, audio());
+    }
+
+    private long productCount() {
+        return jdbc.sql("select count(*) from products").query(Long.class).single();
+    }
+
+    @Test
+    void adminCreatesAProductThatShoppersFindAndThatIsAnnounced() {
+        String sku = "LMP-" + UUID.randomUUID().toString().substring(0, 6);
+        try (BrokerEvents events = BrokerEvents.listen(rabbit.exchange(), "catalog.product.#")) {
+            String location = given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
+                    .body(newProductJson(sku))
+                    .when().post("/api/catalog/admin/products")
+                    .then().statusCode(201)
+                    .header("Location", startsWith("/api/catalog/products/"))
+                    .body("sku", equalTo(sku))
+                    .body("availableQuantity", equalTo(12))
+                    .extract().header("Location");
+
+            given().when().get(location).then().statusCode(200).body("name", equalTo("Lumen Desk Lamp"));
+            JsonPath event = JsonPath.from(events.await(1, Duration.ofSeconds(10)).getFirst());
+            assertThat(event.getString("type")).isEqualTo("catalog.product.created");
+            assertThat(event.getString("data.sku")).isEqualTo(sku);
+            assertThat(event.getString("aggregateId")).isEqualTo(location.substring(location.lastIndexOf('/') + 1));
+        }
+    }
+
+    @Test
+    void refusesAnonymousAndCustomerCallersOnAdminEndpoints() {
+        long before = productCount();
+        given().contentType(ContentType.JSON).body(newProductJson("ANON-1"))
+                .when().post("/api/catalog/admin/products")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(tokens.customer(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(newProductJson("CUST-1"))
+                .when().post("/api/catalog/admin/products")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2("not.a.jwt").contentType(ContentType.JSON).body(newProductJson("BAD-1"))
+                .when().post("/api/catalog/admin/products")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertThat(productCount()).isEqualTo(before);
+    }
+
+    static List<String[]> badCreateBodies() {
+        String category = "00000000-0000-0000-0000-000000000000";
+        String base = "\"sku\": \"OK-1\", \"name\": \"Lamp\", \"categoryId\": \"" + category + "\", "
+                + "\"price\": {\"amount\": 100, \"currency\": \"EUR\"}, \"initialStock\": 1";
+        return List.of(
+                new String[] {"{\"sku\": \"OK-1\", \"name\": ", "malformed"},
+                new String[] {"{" + base + ", \"colour\": \"red\"}", "colour"},
+                new String[] {"{" + base.replace("\"initialStock\": 1", "\"initialStock\": \"many\"") + "}", "initialStock"},
+                new String[] {"{" + base.replace("\"initialStock\": 1", "\"initialStock\": 1.5") + "}", "initialStock"},
+                new String[] {"{" + base.replace("\"amount\": 100", "\"amount\": -1") + "}", "price.amount"},
+                new String[] {"{" + base.replace("\"amount\": 100", "\"amount\": 100000000000000000000000") + "}", "price.amount"},
+                new String[] {"{" + base.replace("\"currency\": \"EUR\"", "\"currency\": \"euro\"") + "}", "price.currency"},
+                new String[] {"{" + base.replace("\"name\": \"Lamp\"", "\"name\": \"" + "L".repeat(201) + "\"") + "}", "name"},
+                new String[] {"{" + base.replace("\"name\": \"Lamp\"", "\"name\": 42") + "}", "name"},
+                new String[] {"{" + base.replace("\"categoryId\": \"" + category + "\"", "\"categoryId\": \"x\"") + "}", "categoryId"},
+                new String[] {"{" + base.replace("\"initialStock\": 1", "\"initialStock\": 2000000") + "}", "initialStock"},
+                new String[] {"{" + base.replace("\"sku\": \"OK-1\"", "\"sku\": \"\"") + "}", "sku"},
+                new String[] {"{" + base + ", \"sku\": \"TWICE\"}", "duplicate"},
+                new String[] {"[]", "malformed"});
+    }
+
+    @ParameterizedTest
+    @MethodSource("badCreateBodies")
+    void rejectsABadProductNamingTheFieldAndChangesNothing(String body, String field) {
+        long before = productCount();
+        var response = given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/catalog/admin/products")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400));
+        if (!field.equals("malformed") && !field.equals("duplicate")) {
+            response.body("errors.field", hasItem(field));
+        }
+        assertThat(productCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesADuplicateSkuAndAnUnknownCategory() {
+        String sku = "DUP-" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(newProductJson(sku))
+                .when().post("/api/catalog/admin/products").then().statusCode(201);
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(newProductJson(sku.toLowerCase()))
+                .when().post("/api/catalog/admin/products")
+                .then().statusCode(409).body("type", equalTo("urn:bazaar:problem:sku-taken"));
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
+                .body(newProductJson("NEW-" + UUID.randomUUID().toString().substring(0, 6))
+                        .replace(audio().toString(), UUID.randomUUID().toString()))
+                .when().post("/api/catalog/admin/products")
+                .then().statusCode(422).body("type", equalTo("urn:bazaar:problem:unknown-category"));
+    }
+
+    @Test
+    void changesPriceAndAnnouncesOldAndNew() {
+        UUID id = productWithStock(5);
+        try (BrokerEvents events = BrokerEvents.listen(rabbit.exchange(), "catalog.product.price-changed")) {
+            given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"price\": {\"amount\": 1999, \"currency\": \"EUR\"}}")
+                    .when().put("/api/catalog/admin/products/{id}/price", id)
+                    .then().statusCode(200).body("price.amount", equalTo(1999));
+
+            JsonPath event = JsonPath.from(events.await(1, Duration.ofSeconds(10)).getFirst());
+            assertThat(event.getString("aggregateId")).isEqualTo(id.toString());
+            assertThat(event.getLong("data.oldPrice.amount")).isEqualTo(2599);
+            assertThat(event.getLong("data.newPrice.amount")).isEqualTo(1999);
+        }
+    }
+
+    @Test
+    void adjustsStockAnnouncesItAndRefusesToWriteOffMoreThanIsOnSale() {
+        UUID id = productWithStock(5);
+        try (BrokerEvents events = BrokerEvents.listen(rabbit.exchange(), "catalog.stock.*")) {
+            given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"delta\": -6, \"reason\": \"broken in transit\"}")
+                    .when().post("/api/catalog/admin/products/{id}/stock-adjustments", id)
+                    .then().statusCode(409).body("type", equalTo("urn:bazaar:problem:insufficient-stock"));
+            assertThat(stockOf(id)).isEqualTo(new Stock(5, 0, 0));
+
+            given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"delta\": -5, \"reason\": \"broken in transit\"}")
+                    .when().post("/api/catalog/admin/products/{id}/stock-adjustments", id)
+                    .then().statusCode(200).body("availableQuantity", equalTo(0)).body("inStock", equalTo(false));
+
+            List<String> types = events.await(2, Duration.ofSeconds(10)).stream()
+                    .map(e -> JsonPath.from(e).getString("type")).toList();
+            assertThat(types).containsExactlyInAnyOrder("catalog.stock.adjusted", "catalog.stock.depleted");
+        }
+        long adjustments = jdbc.sql("select coalesce(sum(delta), 0) from stock_adjustments where product_id = ?")
+                .param(id).query(Long.class).single();
+        assertThat(adjustments).isZero();
+    }
+
+    @Test
+    void archivesIdempotentlyAndUpdatesDetails() {
+        UUID id = productWithStock(1);
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Renamed Kettle\", \"categoryId\": \"" + audio() + "\"}")
+                .when().put("/api/catalog/admin/products/{id}", id)
+                .then().statusCode(200).body("name", equalTo("Renamed Kettle")).body("category.slug", equalTo("audio"));
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(tokens.admin())
+                    .when().post("/api/catalog/admin/products/{id}/archive", id)
+                    .then().statusCode(200).body("status", equalTo("ARCHIVED"));
+        }
+        given().auth().oauth2(tokens.admin())
+                .when().post("/api/catalog/admin/products/{id}/archive", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}

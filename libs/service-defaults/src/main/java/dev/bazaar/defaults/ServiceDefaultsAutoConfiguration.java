@@ -1,0 +1,26 @@
+package dev.bazaar.defaults;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import dev.bazaar.defaults.grpc.ServiceTokenConfiguration;
+import dev.bazaar.defaults.grpc.ProblemStatusMapping;
+import dev.bazaar.defaults.grpc.ServiceScopeInterceptor;
+import dev.bazaar.defaults.problem.ProblemHandling;
+import dev.bazaar.defaults.security.ResourceServerConfiguration;
+import dev.bazaar.defaults.web.StrictJson;
+
+@AutoConfiguration
+@Import({ProblemHandling.class, ResourceServerConfiguration.class, ServiceScopeInterceptor.class,
+        ServiceTokenConfiguration.class, ProblemStatusMapping.class})
+@EnableConfigurationProperties
+public class ServiceDefaultsAutoConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer bazaarStrictJson() {
+        return StrictJson::apply;
+    }
+}

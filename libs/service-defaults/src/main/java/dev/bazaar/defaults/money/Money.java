@@ -1,0 +1,19 @@
+package dev.bazaar.defaults.money;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * An amount in minor units (cents for EUR) and an ISO 4217 currency: never floating point.
+ * The cap keeps sums of many lines far from overflow.
+ */
+public record Money(
+        @NotNull @PositiveOrZero @Max(100_000_000_00L) Long amount,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+    public static Money of(long amount, String currency) {
+        return new Money(amount, currency);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bazaar.defaults.security;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * How a service checks access tokens. The issuer is the public URL (the gateway's); the
+ * keys come from identity's JWKS over the internal network, so discovery is not used.
+ *
+ * @param issuerUrl expected {@code iss}
+ * @param jwkSetUri identity's JWKS endpoint, reached directly
+ * @param audiences a token must name at least one of these in {@code aud}
+ */
+@Validated
+@ConfigurationProperties("bazaar.security")
+public record SecurityProperties(
+        @NotNull @DefaultValue("http://localhost:8080") URI issuerUrl,
+        @NotNull @DefaultValue("http://localhost:8084/oauth2/jwks") URI jwkSetUri,
+        @NotEmpty @DefaultValue("bazaar") List<String> audiences) {
+}
