@@ -40,6 +40,7 @@ public final class TestTokens {
     private final RSAKey key;
     private final RSAKey strangerKey;
     private final String jwkSetUri;
+    private final String tokenUri;
 
     private TestTokens() {
         try {
@@ -54,8 +55,22 @@ public final class TestTokens {
                     out.write(jwks);
                 }
             });
+            // client credentials for services under test: any client, the scopes it asks for
+            server.createContext("/oauth2/token", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String scope = java.net.URLDecoder.decode(form.replaceAll(".*scope=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+                String token = sign(key, claims(c -> c.subject("test-service").claim("scope", form.contains("scope=") ? scope : "")));
+                byte[] body = ("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
             server.start();
             jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
+            tokenUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
         } catch (JOSEException | IOException e) {
             throw new IllegalStateException("cannot start the test JWKS", e);
         }
@@ -70,10 +85,16 @@ public final class TestTokens {
         registry.add("bazaar.security.issuer-url", () -> ISSUER);
         registry.add("bazaar.security.jwk-set-uri", () -> INSTANCE.jwkSetUri);
         registry.add("bazaar.security.audiences", () -> AUDIENCE);
+        registry.add("bazaar.service-client.token-uri", () -> INSTANCE.tokenUri);
     }
 
     public String jwkSetUri() {
         return jwkSetUri;
+    }
+
+    /** A client-credentials token endpoint that grants whatever scopes are asked for. */
+    public String tokenUri() {
+        return tokenUri;
     }
 
     public String customer(UUID id) {

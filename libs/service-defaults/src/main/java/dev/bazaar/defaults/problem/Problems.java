@@ -59,6 +59,22 @@ public final class Problems {
         return of(status, type, title, detail);
     }
 
+    /** The problem as the JSON members it is written with, for writers outside Spring MVC. */
+    public static Map<String, Object> members(ProblemDetail problem) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
     static Map<String, Object> field(String field, String message) {
         return Map.of("field", field, "message", message);
     }

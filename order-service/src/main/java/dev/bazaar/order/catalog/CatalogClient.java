@@ -1,0 +1,105 @@
+package dev.bazaar.order.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.Status;
+
+import dev.bazaar.order.config.OrderProperties;
+import dev.bazaar.order.config.PeerCalls;
+import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
+import dev.bazaar.proto.catalog.v1.GetProductsRequest;
+import dev.bazaar.proto.catalog.v1.InsufficientStock;
+import dev.bazaar.proto.catalog.v1.Product;
+import dev.bazaar.proto.catalog.v1.ReleaseStockRequest;
+import dev.bazaar.proto.catalog.v1.ReserveStockRequest;
+import dev.bazaar.proto.catalog.v1.StockLine;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * catalog-service over gRPC, behind a deadline, a circuit breaker and (for these calls,
+ * which are all idempotent — reservations per order id) one retry on UNAVAILABLE.
+ */
+@Component
+public class CatalogClient {
+
+    public record Line(UUID productId, int quantity) {
+    }
+
+    private final CatalogServiceGrpc.CatalogServiceBlockingStub stub;
+    private final OrderProperties properties;
+    private final PeerCalls calls;
+
+    CatalogClient(GrpcChannelFactory channels, OrderProperties properties, PeerCalls calls) {
+        this.stub = CatalogServiceGrpc.newBlockingStub(channels.createChannel(properties.catalogGrpc()));
+        this.properties = properties;
+        this.calls = calls;
+    }
+
+    public List<Product> products(List<UUID> ids) {
+        GetProductsRequest request = GetProductsRequest.newBuilder()
+                .addAllProductIds(ids.stream().map(UUID::toString).toList()).build();
+        try {
+            return call(() -> stub().getProducts(request)).getProductsList();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                throw new UnknownProducts(ids);
+            }
+            throw e;
+        }
+    }
+
+    /** Reserves all lines for the order, or throws {@link OutOfStock} naming the short ones. */
+    public void reserve(UUID orderId, List<Line> lines) {
+        ReserveStockRequest.Builder request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
+        lines.forEach(l -> request.addLines(StockLine.newBuilder()
+                .setProductId(l.productId().toString()).setQuantity(l.quantity())));
+        try {
+            call(() -> stub().reserveStock(request.build()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == io.grpc.Status.Code.FAILED_PRECONDITION) {
+                throw new OutOfStock(shortLines(e));
+            }
+            throw e;
+        }
+    }
+
+    public void release(UUID orderId) {
+        call(() -> stub().releaseStock(ReleaseStockRequest.newBuilder().setOrderId(orderId.toString()).build()));
+    }
+
+    private CatalogServiceGrpc.CatalogServiceBlockingStub stub() {
+        return stub.withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private <T> T call(Supplier<T> call) {
+        return calls.call("catalog", call);
+    }
+
+    private static List<OutOfStock.ShortLine> shortLines(StatusRuntimeException e) {
+        List<OutOfStock.ShortLine> lines = new ArrayList<>();
+        Status status = StatusProto.fromThrowable(e);
+        if (status != null) {
+            for (var detail : status.getDetailsList()) {
+                if (detail.is(InsufficientStock.class)) {
+                    try {
+                        detail.unpack(InsufficientStock.class).getShortLinesList().forEach(s -> lines.add(
+                                new OutOfStock.ShortLine(UUID.fromString(s.getProductId()), s.getRequested(),
+                                        s.getAvailable())));
+                    } catch (InvalidProtocolBufferException ignored) {
+                        // a malformed detail still means short stock; the lines are then unknown
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+}

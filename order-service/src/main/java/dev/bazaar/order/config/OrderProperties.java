@@ -1,0 +1,27 @@
+package dev.bazaar.order.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * @param catalogGrpc      catalog-service's gRPC address (host:port)
+ * @param identityGrpc     identity-service's gRPC address (host:port)
+ * @param callTimeout      deadline of every gRPC call
+ * @param paymentTimeout   an order still unpaid this long after placement is cancelled
+ * @param abandonAfter     a placement that crashed midway is undone after this long
+ */
+@Validated
+@ConfigurationProperties("bazaar.order")
+public record OrderProperties(
+        @NotBlank @DefaultValue("localhost:9091") String catalogGrpc,
+        @NotBlank @DefaultValue("localhost:9094") String identityGrpc,
+        @NotNull @DefaultValue("2s") Duration callTimeout,
+        @NotNull @DefaultValue("15m") Duration paymentTimeout,
+        @NotNull @DefaultValue("30s") Duration abandonAfter) {
+}

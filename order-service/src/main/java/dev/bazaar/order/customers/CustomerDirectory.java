@@ -1,0 +1,56 @@
+package dev.bazaar.order.customers;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import dev.bazaar.defaults.problem.ProblemException;
+import dev.bazaar.order.config.OrderProperties;
+import dev.bazaar.order.config.PeerCalls;
+import dev.bazaar.order.orders.CustomerSnapshot;
+import dev.bazaar.proto.identity.v1.CustomerServiceGrpc;
+import dev.bazaar.proto.identity.v1.GetCustomerRequest;
+import dev.bazaar.proto.identity.v1.GetCustomerResponse;
+import io.grpc.StatusRuntimeException;
+
+/** identity-service's view of a shopper, for the order's snapshot. */
+@Component
+public class CustomerDirectory {
+
+    private final CustomerServiceGrpc.CustomerServiceBlockingStub stub;
+    private final OrderProperties properties;
+    private final PeerCalls calls;
+
+    CustomerDirectory(GrpcChannelFactory channels, OrderProperties properties, PeerCalls calls) {
+        this.stub = CustomerServiceGrpc.newBlockingStub(channels.createChannel(properties.identityGrpc()));
+        this.properties = properties;
+        this.calls = calls;
+    }
+
+    public CustomerSnapshot snapshot(UUID customerId) {
+        GetCustomerResponse customer;
+        try {
+            customer = calls.call("identity", () -> stub
+                    .withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .getCustomer(GetCustomerRequest.newBuilder().setCustomerId(customerId.toString()).build()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                throw new CustomerNotAllowed("Your account is unknown.");
+            }
+            throw e;
+        }
+        if (!customer.getEnabled()) {
+            throw new CustomerNotAllowed("Your account is disabled.");
+        }
+        return new CustomerSnapshot(customerId, customer.getEmail(), customer.getDisplayName());
+    }
+
+    public static class CustomerNotAllowed extends ProblemException {
+        CustomerNotAllowed(String detail) {
+            super(HttpStatus.FORBIDDEN, "customer-not-allowed", "Ordering not allowed", detail);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.bazaar.order.orders;
+
+public enum CancelReason {
+    PAYMENT_DECLINED,
+    PAYMENT_TIMEOUT,
+    CUSTOMER_REQUEST
+}

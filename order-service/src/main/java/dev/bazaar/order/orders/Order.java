@@ -1,0 +1,156 @@
+package dev.bazaar.order.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.bazaar.defaults.money.Money;
+
+/**
+ * An order, rebuilt from its events. It decides what may happen next and says so as new
+ * events; it does no I/O. A confirmation never follows a cancellation, and a decision
+ * that would change nothing yields no event, which makes every saga step idempotent.
+ */
+public final class Order {
+
+    private UUID id;
+    private CustomerSnapshot customer;
+    private List<OrderLine> lines = List.of();
+    private Money total;
+    private ShippingAddress shippingAddress;
+    private String paymentToken;
+    private OrderStatus status;
+    private CancelReason cancelReason;
+    private String cancelDetail;
+    private UUID paymentId;
+    private boolean refunded;
+    private Instant placedAt;
+    private Instant updatedAt;
+    private int version;
+
+    private Order() {
+    }
+
+    public static Order from(List<OrderEvent> history) {
+        Order order = new Order();
+        history.forEach(order::apply);
+        return order;
+    }
+
+    public static OrderEvent.Placed place(UUID orderId, CustomerSnapshot customer, List<OrderLine> lines,
+            ShippingAddress address, String paymentToken, Instant now) {
+        long sum = lines.stream().mapToLong(l -> l.lineTotal().amount()).sum();
+        Money total = Money.of(sum, lines.getFirst().unitPrice().currency());
+        return new OrderEvent.Placed(orderId, customer, List.copyOf(lines), total, address, paymentToken, now);
+    }
+
+    public List<OrderEvent> confirm(UUID paymentId, Instant now) {
+        return status == OrderStatus.AWAITING_PAYMENT ? List.of(new OrderEvent.Confirmed(paymentId, now)) : List.of();
+    }
+
+    /** Whether a shopper may still cancel: before shipping, which Bazaar does not model yet. */
+    public boolean cancellable() {
+        return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.CONFIRMED;
+    }
+
+    public List<OrderEvent> cancel(CancelReason reason, String detail, Instant now) {
+        return cancellable() ? List.of(new OrderEvent.Cancelled(reason, detail, now)) : List.of();
+    }
+
+    /** Payment declined: only an order still waiting for its payment is cancelled by it. */
+    public List<OrderEvent> paymentDeclined(String reason, Instant now) {
+        return status == OrderStatus.AWAITING_PAYMENT
+                ? List.of(new OrderEvent.Cancelled(CancelReason.PAYMENT_DECLINED, reason, now))
+                : List.of();
+    }
+
+    public List<OrderEvent> refunded(UUID paymentId, Money amount, Instant now) {
+        return refunded ? List.of() : List.of(new OrderEvent.Refunded(paymentId, amount, now));
+    }
+
+    public void apply(OrderEvent event) {
+        switch (event) {
+            case OrderEvent.Placed p -> {
+                id = p.orderId();
+                customer = p.customer();
+                lines = p.lines();
+                total = p.total();
+                shippingAddress = p.shippingAddress();
+                paymentToken = p.paymentToken();
+                status = OrderStatus.AWAITING_PAYMENT;
+                placedAt = p.occurredAt();
+            }
+            case OrderEvent.Confirmed c -> {
+                status = OrderStatus.CONFIRMED;
+                paymentId = c.paymentId();
+            }
+            case OrderEvent.Cancelled c -> {
+                status = OrderStatus.CANCELLED;
+                cancelReason = c.reason();
+                cancelDetail = c.detail();
+            }
+            case OrderEvent.Refunded r -> {
+                refunded = true;
+                paymentId = r.paymentId();
+            }
+        }
+        updatedAt = event.occurredAt();
+        version++;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public CustomerSnapshot customer() {
+        return customer;
+    }
+
+    public List<OrderLine> lines() {
+        return lines;
+    }
+
+    public Money total() {
+        return total;
+    }
+
+    public ShippingAddress shippingAddress() {
+        return shippingAddress;
+    }
+
+    public String paymentToken() {
+        return paymentToken;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public CancelReason cancelReason() {
+        return cancelReason;
+    }
+
+    public String cancelDetail() {
+        return cancelDetail;
+    }
+
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public boolean refunded() {
+        return refunded;
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public int version() {
+        return version;
+    }
+}

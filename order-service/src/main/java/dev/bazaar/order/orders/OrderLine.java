@@ -1,0 +1,9 @@
+package dev.bazaar.order.orders;
+
+import java.util.UUID;
+
+import dev.bazaar.defaults.money.Money;
+
+/** A line as priced by catalog when the order was placed; later price changes do not touch it. */
+public record OrderLine(UUID productId, String sku, String name, Money unitPrice, int quantity, Money lineTotal) {
+}

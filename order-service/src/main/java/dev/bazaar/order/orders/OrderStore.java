@@ -1,0 +1,102 @@
+package dev.bazaar.order.orders;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.bazaar.messaging.Outbox;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads and appends order event streams. An append names the version it was decided
+ * on; if another writer got there first the primary key refuses it and the caller
+ * decides again on fresh state. The projection and the outgoing events are written in
+ * the same transaction, so they can never disagree with the stream.
+ */
+@Repository
+public class OrderStore {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+
+    OrderStore(JdbcClient jdbc, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    public Optional<Order> load(UUID orderId) {
+        List<OrderEvent> history = history(orderId);
+        return history.isEmpty() ? Optional.empty() : Optional.of(Order.from(history));
+    }
+
+    public List<OrderEvent> history(UUID orderId) {
+        return jdbc.sql("select type, payload from order_events where order_id = ? order by version")
+                .param(orderId)
+                .query((rs, n) -> (OrderEvent) json.readValue(rs.getString("payload"),
+                        OrderEvent.classOf(rs.getString("type"))))
+                .list();
+    }
+
+    /**
+     * Appends events decided on {@code order} (null for a new order) and returns the order
+     * after them; the given order is changed in place.
+     *
+     * @throws ConcurrentOrderChange when another writer appended first
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Order append(UUID orderId, Order order, List<OrderEvent> events) {
+        if (events.isEmpty()) {
+            return order;
+        }
+        Order after = order == null ? Order.from(List.of()) : order;
+        int version = after.version();
+        for (OrderEvent event : events) {
+            version++;
+            try {
+                jdbc.sql("""
+                        insert into order_events (order_id, version, type, payload, occurred_at)
+                        values (?, ?, ?, cast(? as jsonb), ?)""")
+                        .params(orderId, version, OrderEvent.typeOf(event), json.writeValueAsString(event),
+                                Timestamp.from(event.occurredAt()))
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw new ConcurrentOrderChange(orderId, e);
+            }
+            after.apply(event);
+        }
+        project(after);
+        for (OrderEvent event : events) {
+            OrderMessages.of(after, event).ifPresent(m -> outbox.append(m.type(), orderId.toString(), after.version(), m.data()));
+        }
+        return after;
+    }
+
+    private void project(Order order) {
+        jdbc.sql("""
+                insert into orders (id, customer_id, status, total_amount, currency, item_count, cancel_reason,
+                                    placed_at, updated_at, version)
+                values (:id, :customerId, :status, :amount, :currency, :items, :reason, :placedAt, :updatedAt, :version)
+                on conflict (id) do update set status = excluded.status, cancel_reason = excluded.cancel_reason,
+                    updated_at = excluded.updated_at, version = excluded.version""")
+                .param("id", order.id())
+                .param("customerId", order.customer().id())
+                .param("status", order.status().name())
+                .param("amount", order.total().amount())
+                .param("currency", order.total().currency())
+                .param("items", order.lines().stream().mapToInt(OrderLine::quantity).sum())
+                .param("reason", order.cancelReason() == null ? null : order.cancelReason().name())
+                .param("placedAt", Timestamp.from(order.placedAt()))
+                .param("updatedAt", Timestamp.from(order.updatedAt()))
+                .param("version", order.version())
+                .update();
+    }
+}

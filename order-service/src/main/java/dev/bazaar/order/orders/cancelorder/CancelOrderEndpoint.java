@@ -1,0 +1,37 @@
+package dev.bazaar.order.orders.cancelorder;
+
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.bazaar.order.orders.OrderView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Orders")
+@SecurityRequirement(name = "bearer")
+class CancelOrderEndpoint {
+
+    private final CancelOrderHandler handler;
+
+    CancelOrderEndpoint(CancelOrderHandler handler) {
+        this.handler = handler;
+    }
+
+    @PostMapping("/api/orders/{id}/cancel")
+    @Operation(summary = "Cancel one of your orders; a paid one is refunded and its stock returns")
+    @ApiResponse(responseCode = "200", description = "The cancelled order")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "404", description = "No such order of yours")
+    @ApiResponse(responseCode = "409", description = "Changed concurrently; retry")
+    OrderView cancel(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
+        return OrderView.of(handler.cancel(id, caller));
+    }
+}

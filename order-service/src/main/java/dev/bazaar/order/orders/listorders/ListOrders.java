@@ -1,0 +1,24 @@
+package dev.bazaar.order.orders.listorders;
+
+import java.util.UUID;
+
+import dev.bazaar.order.orders.OrderStatus;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** A page of orders, newest first; customerId is for admins only. */
+public record ListOrders(
+        @Parameter(description = "Only orders in this status") OrderStatus status,
+        @Parameter(description = "Admin only: one customer's orders") UUID customerId,
+        @Parameter(description = "Page number, from 0") @Min(0) @Max(10_000) Integer page,
+        @Parameter(description = "Page size, 1 to 100 (default 20)") @Min(1) @Max(100) Integer size) {
+
+    public int pageOrDefault() {
+        return page == null ? 0 : page;
+    }
+
+    public int sizeOrDefault() {
+        return size == null ? 20 : size;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.bazaar.order.orders.listorders;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.bazaar.defaults.web.PageOf;
+import dev.bazaar.order.orders.OrderAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@RestController
+@Tag(name = "Orders")
+@SecurityRequirement(name = "bearer")
+class ListOrdersEndpoint {
+
+    private final ListOrdersHandler handler;
+
+    ListOrdersEndpoint(ListOrdersHandler handler) {
+        this.handler = handler;
+    }
+
+    @GetMapping("/api/orders")
+    @Operation(summary = "Your orders, newest first (customerId is ignored: you see only yours)")
+    @ApiResponse(responseCode = "200", description = "A page of your orders")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    PageOf<OrderSummary> mine(@Valid @ParameterObject ListOrders query, @AuthenticationPrincipal Jwt caller) {
+        return handler.list(query, OrderAccess.customerId(caller));
+    }
+
+    @GetMapping("/api/admin/orders")
+    @Operation(summary = "Every order, newest first, by status or customer (role ADMIN)")
+    @ApiResponse(responseCode = "200", description = "A page of orders")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    PageOf<OrderSummary> all(@Valid @ParameterObject ListOrders query) {
+        return handler.list(query, null);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.bazaar.order.orders.paymentoutcome;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.bazaar.order.orders.Order;
+import dev.bazaar.order.orders.OrderEvent;
+import dev.bazaar.order.orders.OrderStore;
+
+/**
+ * Moves an order on by what payment-service decided. Runs in the inbox transaction, so a
+ * redelivered outcome finds the event already applied; and the aggregate ignores an
+ * outcome that comes too late (a charge for a cancelled order: payment-service refunds
+ * it on its own when it sees the cancellation).
+ */
+@Service
+class ApplyPaymentOutcome {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyPaymentOutcome.class);
+
+    private final OrderStore store;
+
+    ApplyPaymentOutcome(OrderStore store) {
+        this.store = store;
+    }
+
+    void apply(PaymentOutcome outcome, String what, BiFunction<Order, Instant, List<OrderEvent>> decide) {
+        Order order = store.load(outcome.orderId()).orElse(null);
+        if (order == null) {
+            log.atWarn().addKeyValue("orderId", outcome.orderId()).log("payment outcome for an unknown order ignored");
+            return;
+        }
+        List<OrderEvent> events = decide.apply(order, Instant.now());
+        store.append(outcome.orderId(), order, events);
+        log.atInfo().addKeyValue("orderId", outcome.orderId()).addKeyValue("outcome", what)
+                .addKeyValue("applied", !events.isEmpty()).log("payment outcome");
+    }
+}

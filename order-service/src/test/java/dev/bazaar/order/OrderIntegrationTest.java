@@ -1,0 +1,87 @@
+package dev.bazaar.order;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.bazaar.testsupport.BazaarTestProperties;
+import dev.bazaar.testsupport.TestRabbit;
+import dev.bazaar.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * order-service on the real Postgres and RabbitMQ, with catalog and identity stood in
+ * over real gRPC. All test classes share this context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class OrderIntegrationTest {
+
+    protected static final TestTokens tokens = TestTokens.get();
+    private static final int peerPort = freePort();
+    protected static final StandInPeers peers = new StandInPeers(peerPort);
+    protected static TestRabbit.Isolation rabbit;
+
+    @LocalServerPort
+    int httpPort;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        BazaarTestProperties.postgres(registry, "orders");
+        rabbit = BazaarTestProperties.rabbit(registry);
+        TestTokens.register(registry);
+        registry.add("bazaar.order.catalog-grpc", () -> "127.0.0.1:" + peerPort);
+        registry.add("bazaar.order.identity-grpc", () -> "127.0.0.1:" + peerPort);
+        registry.add("bazaar.order.timeout-check-interval", () -> "300ms");
+        registry.add("bazaar.order.sweep-interval", () -> "300ms");
+        registry.add("bazaar.order.abandon-after", () -> "1s");
+        registry.add("spring.grpc.server.port", () -> freePort());
+    }
+
+    @BeforeEach
+    void pointRestAssuredAtTheService() {
+        RestAssured.port = httpPort;
+    }
+
+    protected static String orderJson(UUID product, int quantity) {
+        return """
+                {"lines": [{"productId": "%s", "quantity": %d}],
+                 "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Analytical Row", "city": "London",
+                                     "postalCode": "N1 9GU", "country": "GB"},
+                 "paymentToken": "tok_visa"}""".formatted(product, quantity);
+    }
+
+    protected static Response place(String token, String key, String body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.when().post("/api/orders");
+    }
+
+    protected long orderCount() {
+        return jdbc.sql("select count(*) from orders").query(Long.class).single();
+    }
+
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
