@@ -107,6 +107,53 @@ class AdministerCatalogIT extends CatalogIntegrationTest {
         assertThat(productCount()).isEqualTo(before);
     }
 
+    static List<String[]> badWrites() {
+        return List.of(
+                new String[] {"PUT", "/price", "{\"price\": {\"amount\": -5, \"currency\": \"EUR\"}}", "price.amount"},
+                new String[] {"PUT", "/price", "{\"price\": {\"amount\": \"lots\", \"currency\": \"EUR\"}}", "price.amount"},
+                new String[] {"PUT", "/price", "{\"price\": {\"amount\": 5, \"currency\": \"EUR\"}, \"discount\": 1}", "discount"},
+                new String[] {"PUT", "/price", "{\"price\": null}", "price"},
+                new String[] {"POST", "/stock-adjustments", "{\"delta\": 0, \"reason\": \"count\"}", "deltaNonZero"},
+                new String[] {"POST", "/stock-adjustments", "{\"delta\": 99999999999, \"reason\": \"count\"}", "delta"},
+                new String[] {"POST", "/stock-adjustments", "{\"delta\": 5, \"reason\": \"" + "r".repeat(201) + "\"}", "reason"},
+                new String[] {"POST", "/stock-adjustments", "{\"delta\": 5}", "reason"},
+                new String[] {"PUT", "", "{\"name\": \"\", \"categoryId\": \"00000000-0000-0000-0000-000000000000\"}", "name"},
+                new String[] {"PUT", "", "{\"name\": \"Lamp\", \"categoryId\": \"00000000-0000-0000-0000-000000000000\", \"imageUrl\": \"javascript:alert(1)\"}", "imageUrl"},
+                new String[] {"PUT", "", "{\"name\": \"Lamp\", \"categoryId\": \"00000000-0000-0000-0000-000000000000\", \"status\": \"ACTIVE\"}", "status"});
+    }
+
+    @ParameterizedTest
+    @MethodSource("badWrites")
+    void rejectsBadAdminWritesNamingTheFieldAndChangesNothing(String method, String path, String body, String field) {
+        UUID id = productWithStock(4);
+        long version = jdbc.sql("select version from products where id = ?").param(id).query(Long.class).single();
+
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().request(method, "/api/catalog/admin/products/{id}" + path, id)
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+
+        assertThat(jdbc.sql("select version from products where id = ?").param(id).query(Long.class).single())
+                .isEqualTo(version);
+        assertThat(stockOf(id)).isEqualTo(new Stock(4, 0, 0));
+    }
+
+    @Test
+    void refusesCustomersOnEveryAdminWrite() {
+        UUID id = productWithStock(4);
+        String customer = tokens.customer(UUID.randomUUID());
+        given().auth().oauth2(customer).contentType(ContentType.JSON).body("{\"price\": {\"amount\": 1, \"currency\": \"EUR\"}}")
+                .when().put("/api/catalog/admin/products/{id}/price", id).then().statusCode(403);
+        given().auth().oauth2(customer).contentType(ContentType.JSON).body("{\"delta\": 5, \"reason\": \"x\"}")
+                .when().post("/api/catalog/admin/products/{id}/stock-adjustments", id).then().statusCode(403);
+        given().auth().oauth2(customer).when().post("/api/catalog/admin/products/{id}/archive", id).then().statusCode(403);
+        given().when().post("/api/catalog/admin/products/{id}/archive", id).then().statusCode(401);
+        given().auth().oauth2(customer).when().get("/api/catalog/admin/dead-letters").then().statusCode(403);
+        given().auth().oauth2(tokens.admin()).when().get("/api/catalog/admin/dead-letters")
+                .then().statusCode(200).body("queue", hasItem(org.hamcrest.Matchers.endsWith("catalog.order.order.confirmed")));
+        assertThat(stockOf(id)).isEqualTo(new Stock(4, 0, 0));
+    }
+
     @Test
     void refusesADuplicateSkuAndAnUnknownCategory() {
         String sku = "DUP-" + UUID.randomUUID().toString().substring(0, 6);
