@@ -46,6 +46,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.observations.annotations.enabled", "false");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        // the deployment-wide names of DESIGN.md (BAZAAR_ISSUER_URL, BAZAAR_IDENTITY_URL) feed every service's keys
+        defaults.put("bazaar.security.issuer-url", "${BAZAAR_ISSUER_URL:http://localhost:8080}");
+        defaults.put("bazaar.security.jwk-set-uri", "${BAZAAR_IDENTITY_URL:http://localhost:8084}/oauth2/jwks");
+        defaults.put("bazaar.service-client.token-uri", "${BAZAAR_IDENTITY_URL:http://localhost:8084}/oauth2/token");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

@@ -1,0 +1,81 @@
+package dev.bazaar.payment.grpc;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.bazaar.defaults.problem.BadRequest;
+import dev.bazaar.payment.payments.Payment;
+import dev.bazaar.payment.payments.PaymentNotFound;
+import dev.bazaar.payment.payments.PaymentRepository;
+import dev.bazaar.proto.common.v1.Money;
+import dev.bazaar.proto.payment.v1.GetPaymentRequest;
+import dev.bazaar.proto.payment.v1.GetPaymentResponse;
+import dev.bazaar.proto.payment.v1.PaymentServiceGrpc;
+import dev.bazaar.proto.payment.v1.PaymentStatus;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * Payments for other services (scope {@code payment.payments.read}, checked by the
+ * service-defaults interceptor). A service token reads any payment: object-level checks
+ * belong to the shopper-facing REST side.
+ */
+@Service
+class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
+
+    private final PaymentRepository payments;
+
+    PaymentGrpcService(PaymentRepository payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public void getPayment(GetPaymentRequest request, StreamObserver<GetPaymentResponse> responses) {
+        Payment payment = switch (request.getKeyCase()) {
+            case PAYMENT_ID -> {
+                UUID id = uuid(request.getPaymentId(), "payment_id");
+                yield payments.findById(id).orElseThrow(() -> new PaymentNotFound(id));
+            }
+            case ORDER_ID -> {
+                UUID orderId = uuid(request.getOrderId(), "order_id");
+                yield payments.findByOrder(orderId).orElseThrow(() -> PaymentNotFound.forOrder(orderId));
+            }
+            case KEY_NOT_SET -> throw new BadRequest("payment_id or order_id is required");
+        };
+        responses.onNext(toProto(payment));
+        responses.onCompleted();
+    }
+
+    private static GetPaymentResponse toProto(Payment p) {
+        GetPaymentResponse.Builder response = GetPaymentResponse.newBuilder()
+                .setPaymentId(p.id().toString())
+                .setOrderId(p.orderId().toString())
+                .setCustomerId(p.customerId().toString())
+                .setStatus(toProto(p.status()))
+                .setFailureReason(p.failureReason() == null ? "" : p.failureReason())
+                .setCreatedAt(p.createdAt().toString())
+                .setUpdatedAt(p.updatedAt().toString());
+        if (p.amount() != null) {
+            response.setAmount(Money.newBuilder().setAmount(p.amount().amount()).setCurrency(p.amount().currency()));
+        }
+        return response.build();
+    }
+
+    private static PaymentStatus toProto(dev.bazaar.payment.payments.PaymentStatus status) {
+        return switch (status) {
+            case PENDING -> PaymentStatus.PAYMENT_STATUS_PENDING;
+            case CAPTURED -> PaymentStatus.PAYMENT_STATUS_CAPTURED;
+            case FAILED -> PaymentStatus.PAYMENT_STATUS_FAILED;
+            case REFUNDED -> PaymentStatus.PAYMENT_STATUS_REFUNDED;
+            case CANCELLED -> PaymentStatus.PAYMENT_STATUS_CANCELLED;
+        };
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(field + " must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.bazaar.payment.payments.getpayment;
+
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.bazaar.payment.payments.Caller;
+import dev.bazaar.payment.payments.PaymentView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Payments")
+@SecurityRequirement(name = "bearer")
+class GetPaymentEndpoint {
+
+    private final GetPaymentHandler handler;
+
+    GetPaymentEndpoint(GetPaymentHandler handler) {
+        this.handler = handler;
+    }
+
+    @GetMapping("/api/payments/{id}")
+    @Operation(summary = "One payment by id: the caller's own, or any for role ADMIN")
+    @ApiResponse(responseCode = "200", description = "The payment")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "404", description = "No such payment, or another shopper's")
+    PaymentView get(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
+        return PaymentView.of(handler.get(id, Caller.of(caller)));
+    }
+}

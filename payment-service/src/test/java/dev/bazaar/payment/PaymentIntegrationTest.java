@@ -1,0 +1,173 @@
+package dev.bazaar.payment;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.bazaar.payment.payments.Payment;
+import dev.bazaar.payment.payments.PaymentRepository;
+import dev.bazaar.testsupport.BazaarTestProperties;
+import dev.bazaar.testsupport.BrokerEvents;
+import dev.bazaar.testsupport.TestRabbit;
+import dev.bazaar.testsupport.TestTokens;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * payment-service as a whole, on the real Postgres and RabbitMQ: its own database, its own
+ * exchange, HTTP and gRPC on free ports, the simulated card processor with a short slow
+ * delay. Every test class extends this one, so they share one application context.
+ * Order events are published the way order-service's outbox publishes them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PaymentIntegrationTest {
+
+    protected static final TestTokens tokens = TestTokens.get();
+    protected static final int grpcPort = freePort();
+    protected static TestRabbit.Isolation rabbit;
+    private static ManagedChannel channel;
+
+    @LocalServerPort
+    int httpPort;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected PaymentRepository payments;
+
+    @Autowired
+    RabbitTemplate rabbitTemplate;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        BazaarTestProperties.postgres(registry, "payment");
+        rabbit = BazaarTestProperties.rabbit(registry);
+        TestTokens.register(registry);
+        registry.add("spring.grpc.server.port", () -> grpcPort);
+        registry.add("bazaar.payment.simulated.slow-delay", () -> "1500ms");
+    }
+
+    @BeforeEach
+    void pointRestAssuredAtTheService() {
+        RestAssured.port = httpPort;
+        RestAssured.basePath = "";
+    }
+
+    protected static synchronized ManagedChannel channel() {
+        if (channel == null) {
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        }
+        return channel;
+    }
+
+    /** An order placed for {@code amount} euro cents, paid with {@code token}. */
+    protected record PlacedOrder(UUID orderId, UUID customerId, long amount, String token) {
+
+        static PlacedOrder paidWith(String token) {
+            return new PlacedOrder(UUID.randomUUID(), UUID.randomUUID(), 4999, token);
+        }
+    }
+
+    /** As order-service publishes it; the lines are for other consumers and payment ignores them. */
+    protected void publishPlaced(UUID eventId, PlacedOrder order) {
+        publish("order.order.placed", eventId, order.orderId(), 1, """
+                {"orderId": "%s", "customerId": "%s", "amount": {"amount": %d, "currency": "EUR"},
+                 "paymentToken": "%s", "lines": [{"productId": "%s", "quantity": 1}]}"""
+                .formatted(order.orderId(), order.customerId(), order.amount(), order.token(), UUID.randomUUID()));
+    }
+
+    protected void publishCancelled(UUID eventId, PlacedOrder order) {
+        publish("order.order.cancelled", eventId, order.orderId(), 2, """
+                {"orderId": "%s", "customerId": "%s", "reason": "CUSTOMER_REQUEST"}"""
+                .formatted(order.orderId(), order.customerId()));
+    }
+
+    private void publish(String type, UUID eventId, UUID orderId, long version, String data) {
+        String envelope = """
+                {"eventId": "%s", "type": "%s", "occurredAt": "%s", "aggregateId": "%s", "version": %d,
+                 "data": %s}""".formatted(eventId, type, Instant.now(), orderId, version, data);
+        Message message = MessageBuilder.withBody(envelope.getBytes(StandardCharsets.UTF_8))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setMessageId(eventId.toString())
+                .build();
+        rabbitTemplate.send(rabbit.exchange(), type, message);
+    }
+
+    protected static BrokerEvents paymentEvents() {
+        return BrokerEvents.listen(rabbit.exchange(), "payment.payment.*");
+    }
+
+    /** The payment events published about one order, parsed. */
+    protected static List<JsonPath> eventsAbout(BrokerEvents events, UUID orderId) {
+        return events.received().stream().map(JsonPath::from)
+                .filter(e -> orderId.toString().equals(e.getString("data.orderId")))
+                .toList();
+    }
+
+    protected static List<String> typesAbout(BrokerEvents events, UUID orderId) {
+        return eventsAbout(events, orderId).stream().map(e -> e.getString("type")).toList();
+    }
+
+    protected Optional<Payment> paymentOf(UUID orderId) {
+        return payments.findByOrder(orderId);
+    }
+
+    protected long paymentRowsOf(UUID orderId) {
+        return jdbc.sql("select count(*) from payments where order_id = ?").param(orderId).query(Long.class).single();
+    }
+
+    /** Charges the processor made for the order, declined ones included. */
+    protected long chargesAtProcessor(UUID orderId) {
+        return jdbc.sql("select count(*) from simulated_card_charges where idempotency_key = ?")
+                .param(Payment.chargeKey(orderId)).query(Long.class).single();
+    }
+
+    protected long refundsAtProcessor(UUID orderId) {
+        return jdbc.sql("""
+                select count(*) from simulated_card_refunds r
+                join simulated_card_charges c on c.reference = r.charge_reference
+                where c.idempotency_key = ?""")
+                .param(Payment.chargeKey(orderId)).query(Long.class).single();
+    }
+
+    /**
+     * What a delivery of the placement leaves behind when it crashes after the processor
+     * captured the charge and before its own transaction commits.
+     */
+    protected String capturedBeforeACrash(PlacedOrder order) {
+        String reference = "ch_before_crash_" + order.orderId().toString().substring(0, 8);
+        jdbc.sql("""
+                insert into simulated_card_charges (idempotency_key, reference, amount, currency, outcome)
+                values (?, ?, ?, 'EUR', 'CAPTURED')""")
+                .params(Payment.chargeKey(order.orderId()), reference, order.amount()).update();
+        jdbc.sql("insert into charge_attempts (order_id) values (?)").param(order.orderId()).update();
+        return reference;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
