@@ -199,6 +199,8 @@ class AdministerCatalogIT extends CatalogIntegrationTest {
                     .body("{\"delta\": -5, \"reason\": \"broken in transit\"}")
                     .when().post("/api/catalog/admin/products/{id}/stock-adjustments", id)
                     .then().statusCode(200).body("availableQuantity", equalTo(0)).body("inStock", equalTo(false));
+            given().auth().oauth2(tokens.admin()).when().get("/api/catalog/admin/products/{id}/stock", id)
+                    .then().statusCode(200).body("available", equalTo(0)).body("reserved", equalTo(0)).body("sold", equalTo(0));
 
             List<String> types = events.await(2, Duration.ofSeconds(10)).stream()
                     .map(e -> JsonPath.from(e).getString("type")).toList();

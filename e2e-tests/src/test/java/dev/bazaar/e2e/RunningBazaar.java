@@ -1,0 +1,113 @@
+package dev.bazaar.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.bazaar.testsupport.TestPostgres;
+import dev.bazaar.testsupport.TestRabbit;
+
+/**
+ * The whole system for the end-to-end suite: identity, catalog, payment and order as real
+ * processes on free ports, each with a database of its own and all on an exchange of
+ * their own, configured with the same environment variables as {@code ./bazaar up}.
+ * Started once for the suite and stopped when the JVM exits.
+ */
+final class RunningBazaar {
+
+    /** Short enough for the suite to watch an order time out; long enough to survive a restart of payment. */
+    static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(40);
+
+    private static RunningBazaar instance;
+
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    final Map<String, TestPostgres.Database> databases = new HashMap<>();
+    final TestRabbit.Isolation rabbit = TestRabbit.isolation();
+    final int identityHttp = freePort();
+    final int identityGrpc = freePort();
+    final int catalogGrpc = freePort();
+
+    static synchronized RunningBazaar get() {
+        if (instance == null) {
+            instance = new RunningBazaar();
+            instance.startAll();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "stop-bazaar"));
+        }
+        return instance;
+    }
+
+    private RunningBazaar() {
+        Path root = Path.of(System.getProperty("bazaar.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        TestRabbit.Broker broker = TestRabbit.broker();
+        String identityUrl = "http://127.0.0.1:" + identityHttp;
+
+        Map<String, String> common = new HashMap<>();
+        common.put("SPRING_PROFILES_ACTIVE", "dev");
+        common.put("SPRING_RABBITMQ_HOST", broker.host());
+        common.put("SPRING_RABBITMQ_PORT", String.valueOf(broker.port()));
+        common.put("SPRING_RABBITMQ_USERNAME", broker.username());
+        common.put("SPRING_RABBITMQ_PASSWORD", broker.password());
+        common.put("SPRING_RABBITMQ_VIRTUAL_HOST", broker.virtualHost());
+        common.put("BAZAAR_MESSAGING_EXCHANGE", rabbit.exchange());
+        common.put("BAZAAR_MESSAGING_QUEUE_PREFIX", rabbit.queuePrefix());
+        common.put("BAZAAR_MESSAGING_QUEUE_EXPIRY", "10m");
+        common.put("BAZAAR_ISSUER_URL", identityUrl);
+        common.put("BAZAAR_IDENTITY_URL", identityUrl);
+        common.put("BAZAAR_CATALOG_GRPC", "127.0.0.1:" + catalogGrpc);
+        common.put("BAZAAR_IDENTITY_GRPC", "127.0.0.1:" + identityGrpc);
+        common.put("BAZAAR_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
+        common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
+
+        add(root, logs, common, "identity", "identity-service", identityHttp, identityGrpc, "identity");
+        add(root, logs, common, "catalog", "catalog-service", freePort(), catalogGrpc, "catalog");
+        add(root, logs, common, "payment", "payment-service", freePort(), freePort(), "payments");
+        add(root, logs, common, "order", "order-service", freePort(), freePort(), "orders");
+    }
+
+    private void add(Path root, Path logs, Map<String, String> common, String name, String module, int http,
+            int grpc, String database) {
+        TestPostgres.Database db = TestPostgres.newDatabase("e2e_" + database);
+        databases.put(name, db);
+        Map<String, String> env = new HashMap<>(common);
+        env.put("SERVER_PORT", String.valueOf(http));
+        env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
+        env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", db.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+        services.put(name, new ServiceProcess(name, ServiceProcess.jarOf(root, module), http, env, logs));
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    private void startAll() {
+        // identity first: the others fetch its keys and tokens
+        services.get("identity").start();
+        services.get("identity").awaitReady(Duration.ofSeconds(120));
+        List.of("catalog", "payment", "order").forEach(name -> services.get(name).start());
+        List.of("catalog", "payment", "order").forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(120)));
+    }
+
+    private void stopAll() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.bazaar.identity.users.searchusers;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** An admin looking for users by part of their email or name. */
+public record SearchUsers(
+        @Parameter(description = "Part of the email or display name, any letter case")
+        @Size(max = 200) String q,
+        @Parameter(description = "Page number, from 0")
+        @Min(0) @Max(10_000) Integer page,
+        @Parameter(description = "Page size, 1 to 100 (default 20)")
+        @Min(1) @Max(100) Integer size) {
+
+    public static final int DEFAULT_SIZE = 20;
+
+    public int pageOrDefault() {
+        return page == null ? 0 : page;
+    }
+
+    public int sizeOrDefault() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+
+    public boolean hasText() {
+        return q != null && !q.isBlank();
+    }
+}
