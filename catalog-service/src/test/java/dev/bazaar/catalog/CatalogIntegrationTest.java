@@ -1,7 +1,5 @@
 package dev.bazaar.catalog;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.BazaarTestProperties;
 import dev.bazaar.testsupport.TestRabbit;
 import dev.bazaar.testsupport.TestTokens;
@@ -30,7 +29,7 @@ import io.restassured.RestAssured;
 public abstract class CatalogIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
-    protected static final int grpcPort = freePort();
+    protected static final int grpcPort = FreePorts.next();
     protected static TestRabbit.Isolation rabbit;
     private static ManagedChannel channel;
 
@@ -83,11 +82,4 @@ public abstract class CatalogIntegrationTest {
     protected record Stock(int available, int reserved, int sold) {
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

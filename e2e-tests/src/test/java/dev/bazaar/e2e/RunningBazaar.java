@@ -1,7 +1,5 @@
 package dev.bazaar.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.TestPostgres;
 import dev.bazaar.testsupport.TestRabbit;
 
@@ -28,9 +27,9 @@ final class RunningBazaar {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, TestPostgres.Database> databases = new HashMap<>();
     final TestRabbit.Isolation rabbit = TestRabbit.isolation();
-    final int identityHttp = freePort();
-    final int identityGrpc = freePort();
-    final int catalogGrpc = freePort();
+    final int identityHttp = FreePorts.next();
+    final int identityGrpc = FreePorts.next();
+    final int catalogGrpc = FreePorts.next();
 
     static synchronized RunningBazaar get() {
         if (instance == null) {
@@ -65,9 +64,9 @@ final class RunningBazaar {
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
 
         add(root, logs, common, "identity", "identity-service", identityHttp, identityGrpc, "identity");
-        add(root, logs, common, "catalog", "catalog-service", freePort(), catalogGrpc, "catalog");
-        add(root, logs, common, "payment", "payment-service", freePort(), freePort(), "payments");
-        add(root, logs, common, "order", "order-service", freePort(), freePort(), "orders");
+        add(root, logs, common, "catalog", "catalog-service", FreePorts.next(), catalogGrpc, "catalog");
+        add(root, logs, common, "payment", "payment-service", FreePorts.next(), FreePorts.next(), "payments");
+        add(root, logs, common, "order", "order-service", FreePorts.next(), FreePorts.next(), "orders");
     }
 
     private void add(Path root, Path logs, Map<String, String> common, String name, String module, int http,
@@ -103,11 +102,4 @@ final class RunningBazaar {
         services.values().forEach(ServiceProcess::stop);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

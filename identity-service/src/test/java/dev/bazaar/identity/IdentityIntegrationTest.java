@@ -3,7 +3,6 @@ package dev.bazaar.identity;
 import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.BazaarTestProperties;
 import dev.bazaar.testsupport.ShopperLogin;
 import dev.bazaar.testsupport.TestPostgres;
@@ -47,8 +47,8 @@ import io.restassured.response.Response;
 @ActiveProfiles("dev")
 public abstract class IdentityIntegrationTest {
 
-    protected static final int httpPort = freePort();
-    protected static final int grpcPort = freePort();
+    protected static final int httpPort = FreePorts.next();
+    protected static final int grpcPort = FreePorts.next();
     protected static final String issuer = "http://localhost:" + httpPort;
     protected static final URI identity = URI.create("http://127.0.0.1:" + httpPort);
 
@@ -164,13 +164,5 @@ public abstract class IdentityIntegrationTest {
 
     protected long userCount() {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
-    }
-
-    protected static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

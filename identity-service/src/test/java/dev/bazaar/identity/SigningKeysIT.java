@@ -1,5 +1,6 @@
 package dev.bazaar.identity;
 
+import dev.bazaar.testsupport.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +91,7 @@ class SigningKeysIT extends IdentityIntegrationTest {
     void tokensIssuedBeforeARestartStillValidateAfterIt() {
         Shopper shopper = newShopper();
         String before = browser().accessToken(shopper.email(), shopper.password());
-        int port = freePort();
+        int port = FreePorts.next();
 
         try (ConfigurableApplicationContext restarted = startAnotherInstance(port)) {
             URI again = URI.create("http://127.0.0.1:" + port);
@@ -106,7 +107,7 @@ class SigningKeysIT extends IdentityIntegrationTest {
 
     /** A second identity on the same database and broker: what a restart (or a second replica) sees. */
     private ConfigurableApplicationContext startAnotherInstance(int port) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.grpc.server.port=" + freePort()));
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.grpc.server.port=" + FreePorts.next()));
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.rabbitmq.host", "spring.rabbitmq.port", "spring.rabbitmq.username", "spring.rabbitmq.password",
                 "spring.rabbitmq.virtual-host", "bazaar.messaging.exchange", "bazaar.messaging.queue-prefix",

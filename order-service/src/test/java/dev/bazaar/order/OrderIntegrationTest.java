@@ -2,8 +2,6 @@ package dev.bazaar.order;
 
 import static io.restassured.RestAssured.given;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.BazaarTestProperties;
 import dev.bazaar.testsupport.TestRabbit;
 import dev.bazaar.testsupport.TestTokens;
@@ -29,7 +28,7 @@ import io.restassured.response.Response;
 public abstract class OrderIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
-    private static final int peerPort = freePort();
+    private static final int peerPort = FreePorts.next();
     protected static final StandInPeers peers = new StandInPeers(peerPort);
     protected static TestRabbit.Isolation rabbit;
 
@@ -49,7 +48,7 @@ public abstract class OrderIntegrationTest {
         registry.add("bazaar.order.timeout-check-interval", () -> "300ms");
         registry.add("bazaar.order.sweep-interval", () -> "300ms");
         registry.add("bazaar.order.abandon-after", () -> "1s");
-        registry.add("spring.grpc.server.port", () -> freePort());
+        registry.add("spring.grpc.server.port", () -> FreePorts.next());
     }
 
     @BeforeEach
@@ -77,11 +76,4 @@ public abstract class OrderIntegrationTest {
         return jdbc.sql("select count(*) from orders").query(Long.class).single();
     }
 
-    protected static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

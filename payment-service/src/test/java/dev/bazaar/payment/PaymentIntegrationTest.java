@@ -1,7 +1,5 @@
 package dev.bazaar.payment;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.bazaar.payment.payments.Payment;
 import dev.bazaar.payment.payments.PaymentRepository;
+import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.BazaarTestProperties;
 import dev.bazaar.testsupport.BrokerEvents;
 import dev.bazaar.testsupport.TestRabbit;
@@ -41,7 +40,7 @@ import io.restassured.path.json.JsonPath;
 public abstract class PaymentIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
-    protected static final int grpcPort = freePort();
+    protected static final int grpcPort = FreePorts.next();
     protected static TestRabbit.Isolation rabbit;
     private static ManagedChannel channel;
 
@@ -163,11 +162,4 @@ public abstract class PaymentIntegrationTest {
         return reference;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
