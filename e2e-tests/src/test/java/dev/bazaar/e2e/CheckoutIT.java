@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** The checkout saga across real processes: identity, catalog, order and payment. */
+/** The checkout saga across real processes, entered only through the gateway. */
 class CheckoutIT {
 
     static RunningBazaar bazaar;
@@ -29,10 +29,10 @@ class CheckoutIT {
     }
 
     private UUID productWithStock(int units) {
-        UUID category = UUID.fromString(given().baseUri(bazaar.url("catalog")).when().get("/api/catalog/categories")
+        UUID category = UUID.fromString(given().baseUri(bazaar.gateway()).when().get("/api/catalog/categories")
                 .then().statusCode(200).extract().path("[0].id"));
         String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().baseUri(bazaar.url("catalog")).auth().oauth2(admin).contentType(ContentType.JSON)
+        String id = given().baseUri(bazaar.gateway()).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("""
                         {"sku": "%s", "name": "E2E Espresso Cup", "categoryId": "%s",
                          "price": {"amount": 1250, "currency": "EUR"}, "initialStock": %d}"""
@@ -43,7 +43,7 @@ class CheckoutIT {
     }
 
     private JsonPath stock(UUID product) {
-        return given().baseUri(bazaar.url("catalog")).auth().oauth2(admin)
+        return given().baseUri(bazaar.gateway()).auth().oauth2(admin)
                 .when().get("/api/catalog/admin/products/{id}/stock", product)
                 .then().statusCode(200).extract().jsonPath();
     }
@@ -57,7 +57,7 @@ class CheckoutIT {
     }
 
     static String place(Shoppers.Shopper shopper, UUID product, int quantity, String paymentToken) {
-        return given().baseUri(bazaar.url("order")).auth().oauth2(shopper.token()).contentType(ContentType.JSON)
+        return given().baseUri(bazaar.gateway()).auth().oauth2(shopper.token()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(order(product, quantity, paymentToken))
                 .when().post("/api/orders")
@@ -65,7 +65,7 @@ class CheckoutIT {
     }
 
     static JsonPath orderOf(Shoppers.Shopper shopper, String orderId) {
-        return given().baseUri(bazaar.url("order")).auth().oauth2(shopper.token())
+        return given().baseUri(bazaar.gateway()).auth().oauth2(shopper.token())
                 .when().get("/api/orders/{id}", orderId).then().statusCode(200).extract().jsonPath();
     }
 
@@ -82,7 +82,7 @@ class CheckoutIT {
             assertThat(List.of(stock.getInt("available"), stock.getInt("reserved"), stock.getInt("sold")))
                     .containsExactly(3, 0, 2);
         });
-        given().baseUri(bazaar.url("payment")).auth().oauth2(shopper.token()).queryParam("orderId", orderId)
+        given().baseUri(bazaar.gateway()).auth().oauth2(shopper.token()).queryParam("orderId", orderId)
                 .when().get("/api/payments")
                 .then().statusCode(200).body("items[0].status", equalTo("CAPTURED"))
                 .body("items[0].amount.amount", equalTo(2500));
@@ -111,13 +111,13 @@ class CheckoutIT {
         Shoppers.Shopper stranger = Shoppers.register(bazaar);
         String orderId = place(owner, productWithStock(2), 1, "tok_visa");
 
-        given().baseUri(bazaar.url("order")).auth().oauth2(stranger.token()).when().get("/api/orders/{id}", orderId)
+        given().baseUri(bazaar.gateway()).auth().oauth2(stranger.token()).when().get("/api/orders/{id}", orderId)
                 .then().statusCode(404);
-        given().baseUri(bazaar.url("order")).auth().oauth2(stranger.token()).when().get("/api/orders/{id}/history", orderId)
+        given().baseUri(bazaar.gateway()).auth().oauth2(stranger.token()).when().get("/api/orders/{id}/history", orderId)
                 .then().statusCode(404);
-        given().baseUri(bazaar.url("order")).auth().oauth2(stranger.token()).when().post("/api/orders/{id}/cancel", orderId)
+        given().baseUri(bazaar.gateway()).auth().oauth2(stranger.token()).when().post("/api/orders/{id}/cancel", orderId)
                 .then().statusCode(404);
-        given().baseUri(bazaar.url("payment")).auth().oauth2(stranger.token()).queryParam("orderId", orderId)
+        given().baseUri(bazaar.gateway()).auth().oauth2(stranger.token()).queryParam("orderId", orderId)
                 .when().get("/api/payments").then().statusCode(200).body("totalItems", equalTo(0));
     }
 
@@ -133,8 +133,8 @@ class CheckoutIT {
                     orders.stream().allMatch(id -> orderOf(shopper, id).getString("status").equals("AWAITING_PAYMENT")));
         } finally {
             bazaar.service("payment").start();
+            bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
         }
-        bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 orders.stream().allMatch(id -> orderOf(shopper, id).getString("status").equals("CONFIRMED")));
@@ -155,11 +155,11 @@ class CheckoutIT {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stock(product).getInt("available")).isEqualTo(3));
         } finally {
             bazaar.service("payment").start();
+            bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
         }
-        bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
         // payment sees the placement and the cancellation late, in either order: no money may stay taken
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String status = given().baseUri(bazaar.url("payment")).auth().oauth2(shopper.token())
+            String status = given().baseUri(bazaar.gateway()).auth().oauth2(shopper.token())
                     .queryParam("orderId", orderId).when().get("/api/payments")
                     .then().statusCode(200).extract().path("items[0].status");
             assertThat(status).isIn("CANCELLED", "REFUNDED");

@@ -12,8 +12,8 @@ import dev.bazaar.testsupport.TestPostgres;
 import dev.bazaar.testsupport.TestRabbit;
 
 /**
- * The whole system for the end-to-end suite: identity, catalog, payment and order as real
- * processes on free ports, each with a database of its own and all on an exchange of
+ * The whole system for the end-to-end suite: the gateway, identity, catalog, payment and
+ * order as real processes on free ports, each with a database of its own and all on an exchange of
  * their own, configured with the same environment variables as {@code ./bazaar up}.
  * Started once for the suite and stopped when the JVM exits.
  */
@@ -27,6 +27,7 @@ final class RunningBazaar {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, TestPostgres.Database> databases = new HashMap<>();
     final TestRabbit.Isolation rabbit = TestRabbit.isolation();
+    final int gatewayHttp = FreePorts.next();
     final int identityHttp = FreePorts.next();
     final int identityGrpc = FreePorts.next();
     final int catalogGrpc = FreePorts.next();
@@ -45,6 +46,8 @@ final class RunningBazaar {
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         TestRabbit.Broker broker = TestRabbit.broker();
         String identityUrl = "http://127.0.0.1:" + identityHttp;
+        // the public issuer is the gateway: shoppers sign in through it, services check iss against it
+        String gatewayUrl = "http://127.0.0.1:" + gatewayHttp;
 
         Map<String, String> common = new HashMap<>();
         common.put("SPRING_PROFILES_ACTIVE", "dev");
@@ -56,7 +59,7 @@ final class RunningBazaar {
         common.put("BAZAAR_MESSAGING_EXCHANGE", rabbit.exchange());
         common.put("BAZAAR_MESSAGING_QUEUE_PREFIX", rabbit.queuePrefix());
         common.put("BAZAAR_MESSAGING_QUEUE_EXPIRY", "10m");
-        common.put("BAZAAR_ISSUER_URL", identityUrl);
+        common.put("BAZAAR_ISSUER_URL", gatewayUrl);
         common.put("BAZAAR_IDENTITY_URL", identityUrl);
         common.put("BAZAAR_CATALOG_GRPC", "127.0.0.1:" + catalogGrpc);
         common.put("BAZAAR_IDENTITY_GRPC", "127.0.0.1:" + identityGrpc);
@@ -66,7 +69,22 @@ final class RunningBazaar {
         add(root, logs, common, "identity", "identity-service", identityHttp, identityGrpc, "identity");
         add(root, logs, common, "catalog", "catalog-service", FreePorts.next(), catalogGrpc, "catalog");
         add(root, logs, common, "payment", "payment-service", FreePorts.next(), FreePorts.next(), "payments");
-        add(root, logs, common, "order", "order-service", FreePorts.next(), FreePorts.next(), "orders");
+        int orderHttp = FreePorts.next();
+        add(root, logs, common, "order", "order-service", orderHttp, FreePorts.next(), "orders");
+
+        Map<String, String> gateway = new HashMap<>(common);
+        gateway.put("SERVER_PORT", String.valueOf(gatewayHttp));
+        gateway.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
+        gateway.put("BAZAAR_GATEWAY_RATE_LIMIT_KEY_PREFIX", "e2e-" + rabbit.queuePrefix());
+        // the suite places 20 orders for one shopper in a burst; the default budget (1/s, burst 5) would refuse it
+        gateway.put("BAZAAR_GATEWAY_RATE_LIMIT_STRICT_REPLENISH_RATE", "20");
+        gateway.put("BAZAAR_GATEWAY_RATE_LIMIT_STRICT_BURST_CAPACITY", "40");
+        gateway.put("BAZAAR_IDENTITY_URL", identityUrl);
+        gateway.put("BAZAAR_CATALOG_URL", services.get("catalog").baseUrl());
+        gateway.put("BAZAAR_ORDER_URL", services.get("order").baseUrl());
+        gateway.put("BAZAAR_PAYMENT_URL", services.get("payment").baseUrl());
+        services.put("gateway", new ServiceProcess("gateway", ServiceProcess.jarOf(root, "api-gateway"), gatewayHttp,
+                gateway, logs));
     }
 
     private void add(Path root, Path logs, Map<String, String> common, String name, String module, int http,
@@ -90,12 +108,18 @@ final class RunningBazaar {
         return services.get(service).baseUrl();
     }
 
+    /** The only door shoppers use. */
+    String gateway() {
+        return url("gateway");
+    }
+
     private void startAll() {
         // identity first: the others fetch its keys and tokens
         services.get("identity").start();
         services.get("identity").awaitReady(Duration.ofSeconds(120));
-        List.of("catalog", "payment", "order").forEach(name -> services.get(name).start());
-        List.of("catalog", "payment", "order").forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(120)));
+        List<String> rest = List.of("catalog", "payment", "order", "gateway");
+        rest.forEach(name -> services.get(name).start());
+        rest.forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(120)));
     }
 
     private void stopAll() {

@@ -12,7 +12,7 @@ final class Shoppers {
     static final String ADMIN_EMAIL = "admin@bazaar.dev";
     static final String ADMIN_PASSWORD = IdentityDevDefaults.ADMIN_PASSWORD;
 
-    record Shopper(UUID id, String email, String token) {
+    record Shopper(UUID id, String email, String password, String token) {
     }
 
     private Shoppers() {
@@ -21,11 +21,11 @@ final class Shoppers {
     static Shopper register(RunningBazaar bazaar) {
         String email = "shopper-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = given().baseUri(bazaar.url("identity")).contentType(ContentType.JSON)
+        String id = given().baseUri(bazaar.gateway()).contentType(ContentType.JSON)
                 .body("{\"email\": \"%s\", \"password\": \"%s\", \"displayName\": \"E2E Shopper\"}".formatted(email, password))
                 .when().post("/api/identity/register")
                 .then().statusCode(201).extract().path("id");
-        return new Shopper(UUID.fromString(id), email, login(bazaar, email, password));
+        return new Shopper(UUID.fromString(id), email, password, login(bazaar, email, password));
     }
 
     static String admin(RunningBazaar bazaar) {
@@ -33,6 +33,6 @@ final class Shoppers {
     }
 
     static String login(RunningBazaar bazaar, String email, String password) {
-        return IdentityDevDefaults.login(bazaar.url("identity"), email, password);
+        return IdentityDevDefaults.login(bazaar.gateway(), email, password);
     }
 }

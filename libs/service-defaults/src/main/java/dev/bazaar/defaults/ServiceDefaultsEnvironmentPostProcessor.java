@@ -45,6 +45,7 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,rabbit,redis");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.observations.annotations.enabled", "false");
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         // the deployment-wide names of DESIGN.md (BAZAAR_ISSUER_URL, BAZAAR_IDENTITY_URL) feed every service's keys
         defaults.put("bazaar.security.issuer-url", "${BAZAAR_ISSUER_URL:http://localhost:8080}");

@@ -1,0 +1,107 @@
+package dev.bazaar.gateway.config;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import dev.bazaar.gateway.security.AccessTokens;
+import dev.bazaar.gateway.security.ProblemSecurityResponses;
+
+/**
+ * The gateway is the first check, not the only one: services check the relayed token again.
+ * Public: catalog reads, sign-in and registration, health, API docs and Swagger UI.
+ * Admin paths ({@code /api/admin/**} and any {@code /api/.../admin/...}) need role ADMIN;
+ * everything else a valid token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, GatewayProperties gateway) {
+        return AccessTokens.decoder(security, gateway);
+    }
+
+    /** Requests the security firewall refuses (encoded slashes, ";", "..") as problem+json too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return new ProblemSecurityResponses();
+    }
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder, GatewayProperties gateway) {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses();
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // stateless: every request brings its token; sessions are identity's business
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(AccessTokens.converter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeExchange(a -> a
+                        // first: no public rule below may open an admin path
+                        .matchers(adminPaths()).hasRole("ADMIN")
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/catalog/products/**", "/api/catalog/categories").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/identity/register").permitAll()
+                        // identity's sign-in and OAuth2/OIDC endpoints guard themselves
+                        .pathMatchers("/oauth2/**", "/login", "/logout", "/.well-known/**", "/userinfo").permitAll()
+                        .anyExchange().authenticated());
+        if (!gateway.corsOrigins().isEmpty()) {
+            http.cors(cors -> cors.configurationSource(cors(gateway.corsOrigins())));
+        } else {
+            http.cors(ServerHttpSecurity.CorsSpec::disable);
+        }
+        return http.build();
+    }
+
+    /**
+     * {@code /api/admin/**} and {@code /api/<anything>/admin/**}, on the decoded path without
+     * matrix parameters, so {@code /api/catalog/%61dmin} or {@code /api/catalog/admin;x=1}
+     * are admin paths too.
+     */
+    static ServerWebExchangeMatcher adminPaths() {
+        return exchange -> {
+            List<String> segments = exchange.getRequest().getPath().pathWithinApplication().elements().stream()
+                    .filter(PathContainer.PathSegment.class::isInstance)
+                    .map(element -> ((PathContainer.PathSegment) element).valueToMatch())
+                    .toList();
+            boolean admin = segments.size() > 1 && segments.getFirst().equals("api")
+                    && segments.subList(1, segments.size()).contains("admin");
+            return admin ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(origins);
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
+        config.setExposedHeaders(List.of("Location", "Retry-After", "X-RateLimit-Remaining"));
+        // bearer tokens, no cookies: credentials stay off
+        config.setAllowCredentials(false);
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+}

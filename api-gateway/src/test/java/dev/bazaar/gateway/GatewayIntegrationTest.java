@@ -1,0 +1,81 @@
+package dev.bazaar.gateway;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.bazaar.testsupport.TestTokens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.restassured.RestAssured;
+
+/**
+ * The gateway as a whole, on the real Redis, in front of four stand-in services (small
+ * HTTP servers on free ports that echo what they receive), with tokens from
+ * {@link TestTokens}. Budgets, timeouts and the breaker are made small so a test sees them
+ * act within seconds; rate-limit keys carry a prefix of this run, so a running system or
+ * another test run on the same Redis keeps its own budgets. Every test class extends this
+ * one, so they share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayIntegrationTest {
+
+    protected static final TestTokens tokens = TestTokens.get();
+    protected static final Backend catalog = Backend.start("catalog");
+    protected static final Backend order = Backend.start("order");
+    protected static final Backend payment = Backend.start("payment");
+    protected static final Backend identity = Backend.start("identity");
+    protected static final int maxBodyBytes = 64 * 1024;
+    protected static final long paymentTimeoutMillis = 2000;
+    protected static final String corsOrigin = "https://shop.bazaar.test";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+        URI redis = URI.create(System.getenv().getOrDefault("BAZAAR_REDIS_URL", "redis://127.0.0.1:6379"));
+        registry.add("spring.data.redis.host", redis::getHost);
+        registry.add("spring.data.redis.port", () -> redis.getPort() == -1 ? 6379 : redis.getPort());
+        registry.add("bazaar.gateway.rate-limit.key-prefix", () -> "gateway-test-" + UUID.randomUUID() + ":");
+        for (Backend backend : List.of(catalog, order, payment, identity)) {
+            registry.add("spring.cloud.discovery.client.simple.instances." + backend.name() + "[0].uri", backend::url);
+        }
+        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "300ms");
+        registry.add("bazaar.gateway.rate-limit.strict.replenish-rate", () -> 1);
+        registry.add("bazaar.gateway.rate-limit.strict.burst-capacity", () -> 3);
+        registry.add("bazaar.gateway.max-body-size", () -> maxBodyBytes + "B");
+        registry.add("bazaar.gateway.timeouts.payment", () -> paymentTimeoutMillis);
+        registry.add("bazaar.gateway.cors-origins", () -> corsOrigin);
+        registry.add("resilience4j.circuitbreaker.configs.default.sliding-window-size", () -> 4);
+        registry.add("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", () -> 4);
+        registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "1s");
+        registry.add("resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state", () -> 1);
+    }
+
+    @BeforeEach
+    void pointRestAssuredAtTheGateway() {
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = port;
+        RestAssured.basePath = "";
+    }
+
+    protected CircuitBreaker breaker(String service) {
+        return breakers.getCircuitBreakerRegistry().circuitBreaker(service);
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

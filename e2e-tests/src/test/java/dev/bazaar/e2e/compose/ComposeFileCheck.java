@@ -1,0 +1,438 @@
+package dev.bazaar.e2e.compose;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * What docker-compose.yml must get right, checked on the parsed file: no Docker needed. Each
+ * rule adds a sentence to {@link #problems}; an empty list means the file is fine.
+ *
+ * <p>A Bazaar service's required environment is the table of standard keys it is given (Spring's
+ * keys and Bazaar's deployment-wide names, which its application.yml does not show) plus every
+ * {@code ${ENV_VAR}} placeholder without a default in its application.yml and in the
+ * application-&lt;profile&gt;.yml of each profile its container activates. A placeholder with a
+ * default ({@code ${VAR:value}}) is optional, though one nested in that default counts as required
+ * (it is needed whenever VAR is unset); one in lower case ({@code ${spring.application.name}})
+ * names a property, not an environment variable.
+ *
+ * @param root           the repository root: build contexts and each service's config are found from here
+ * @param standardKeys   for each Bazaar service (compose service name = Maven module), the keys it needs
+ *                       that no placeholder shows
+ * @param publishedPorts the only containers that may publish ports to the host, and which host ports
+ */
+record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<String, Set<Integer>> publishedPorts) {
+
+    private static final Pattern ENV_PLACEHOLDER_WITHOUT_DEFAULT = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
+    private static final Pattern MEMORY = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([bkmg]?)b?\\s*");
+    /** env keys whose value is an address another container must answer */
+    private static final Pattern ADDRESS_KEY = Pattern.compile(".*_(URL|HOST|GRPC|ENDPOINT)");
+    private static final String ISSUER_KEY = "BAZAAR_ISSUER_URL";
+
+    /** Parses a compose file as Compose does: YAML 1.1 with anchors and merge keys, no duplicate keys. */
+    static Map<String, Object> load(Path composeFile) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try (Reader reader = Files.newBufferedReader(composeFile)) {
+            return map(new Yaml(new SafeConstructor(options)).load(reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> problems(Map<String, Object> compose) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> services = map(compose.get("services"));
+        if (services.isEmpty()) {
+            return List.of("no services");
+        }
+        for (String name : standardKeys.keySet()) {
+            if (!services.containsKey(name)) {
+                problems.add(name + ": missing");
+            }
+        }
+        Map<Integer, String> hostPorts = new HashMap<>();
+        services.forEach((name, definition) -> {
+            Map<String, Object> service = map(definition);
+            checkHealthcheckAndMemory(name, service, problems);
+            checkDependencies(name, service, services, problems);
+            checkPorts(name, service, hostPorts, problems);
+            checkAddresses(name, environment(service), services, problems);
+            if (standardKeys.containsKey(name)) {
+                checkRequiredKeys(name, environment(service), problems);
+                checkBuild(name, service, problems);
+                checkReadinessPort(name, service, problems);
+            }
+        });
+        checkIssuer(services, hostPorts, problems);
+        return problems;
+    }
+
+    /** Every key the service's container needs, with where the need comes from. */
+    Map<String, String> requiredKeys(String service, Map<String, String> environment) {
+        Map<String, String> required = new LinkedHashMap<>();
+        for (String key : standardKeys.getOrDefault(service, Set.of())) {
+            required.put(key, "the table of standard keys");
+        }
+        for (Path file : configFiles(service, profiles(environment))) {
+            for (String key : placeholdersWithoutDefault(file)) {
+                required.putIfAbsent(key, "a placeholder without default in " + root.relativize(file));
+            }
+        }
+        return required;
+    }
+
+    /** The sum of every container's memory limit, in MiB. */
+    static long totalMemoryMiB(Map<String, Object> compose) {
+        long bytes = 0;
+        for (Object definition : map(compose.get("services")).values()) {
+            Long limit = memoryLimitBytes(map(definition));
+            bytes += limit == null ? 0 : limit;
+        }
+        return bytes / (1024 * 1024);
+    }
+
+    /** {@code ${ENV_VAR}} placeholders without a default in the values of a YAML or properties file. */
+    static Set<String> placeholdersWithoutDefault(Path configFile) {
+        Set<String> keys = new TreeSet<>();
+        for (String value : values(configFile)) {
+            Matcher matcher = ENV_PLACEHOLDER_WITHOUT_DEFAULT.matcher(value);
+            while (matcher.find()) {
+                keys.add(matcher.group(1));
+            }
+        }
+        return keys;
+    }
+
+    // ---- the rules ----
+
+    private void checkRequiredKeys(String name, Map<String, String> environment, List<String> problems) {
+        requiredKeys(name, environment).forEach((key, source) -> {
+            if (!environment.containsKey(key)) {
+                problems.add(name + ": environment lacks " + key + " (required by " + source + ")");
+            } else if (environment.get(key) == null || environment.get(key).isBlank()) {
+                problems.add(name + ": " + key + " has no value in the compose file (required by " + source + ")");
+            }
+        });
+    }
+
+    private void checkBuild(String name, Map<String, Object> service, List<String> problems) {
+        Object build = service.get("build");
+        if (build == null) {
+            problems.add(name + ": no build section (Bazaar services are built from their Dockerfile)");
+            return;
+        }
+        String context = build instanceof String s ? s : string(map(build).get("context"));
+        String dockerfile = build instanceof String ? "Dockerfile" : string(map(build).getOrDefault("dockerfile", "Dockerfile"));
+        Path contextDir = root.resolve(context == null ? "." : context).normalize();
+        if (!Files.isDirectory(contextDir)) {
+            problems.add(name + ": build context " + context + " does not exist");
+            return;
+        }
+        Path file = contextDir.resolve(dockerfile).normalize();
+        if (!Files.isRegularFile(file)) {
+            problems.add(name + ": Dockerfile " + root.relativize(file) + " does not exist");
+            return;
+        }
+        if (!Files.isRegularFile(contextDir.resolve("pom.xml")) || !Files.isRegularFile(contextDir.resolve("mvnw"))) {
+            problems.add(name + ": build context " + context + " is not the Maven reactor (no pom.xml and mvnw)");
+        }
+        if (!read(file).contains("-pl " + name + " ")) {
+            problems.add(name + ": " + root.relativize(file) + " does not build module " + name + " (-pl " + name + ")");
+        }
+    }
+
+    private static void checkHealthcheckAndMemory(String name, Map<String, Object> service, List<String> problems) {
+        if (!hasHealthcheck(service)) {
+            problems.add(name + ": no healthcheck");
+        }
+        if (memoryLimitBytes(service) == null) {
+            problems.add(name + ": no memory limit (mem_limit or deploy.resources.limits.memory)");
+        }
+    }
+
+    private static void checkDependencies(String name, Map<String, Object> service, Map<String, Object> services,
+            List<String> problems) {
+        Object dependsOn = service.get("depends_on");
+        Map<String, Object> dependencies = new LinkedHashMap<>();
+        if (dependsOn instanceof List<?> list) {
+            list.forEach(target -> dependencies.put(String.valueOf(target), Map.of()));
+        } else {
+            dependencies.putAll(map(dependsOn));
+        }
+        dependencies.forEach((target, how) -> {
+            if (!services.containsKey(target)) {
+                problems.add(name + ": depends on " + target + ", which is not a service");
+                return;
+            }
+            if (!hasHealthcheck(map(services.get(target)))) {
+                problems.add(name + ": depends on " + target + ", which has no healthcheck");
+            }
+            if (!"service_healthy".equals(map(how).get("condition"))) {
+                problems.add(name + ": depends on " + target + " without condition: service_healthy");
+            }
+        });
+    }
+
+    private void checkPorts(String name, Map<String, Object> service, Map<Integer, String> hostPorts,
+            List<String> problems) {
+        Set<Integer> allowed = publishedPorts.getOrDefault(name, Set.of());
+        for (int port : hostPorts(service)) {
+            String other = hostPorts.putIfAbsent(port, name);
+            if (other != null) {
+                problems.add(name + ": host port " + port + " is already published by " + other);
+            }
+            if (!allowed.contains(port)) {
+                problems.add(name + ": publishes host port " + port + "; only " + publishedPorts
+                        + " may be published (everything else goes through the gateway)");
+            }
+        }
+    }
+
+    /** Addresses in the environment must name a container of this file, on a port it serves. */
+    private static void checkAddresses(String name, Map<String, String> environment, Map<String, Object> services,
+            List<String> problems) {
+        environment.forEach((key, value) -> {
+            if (!ADDRESS_KEY.matcher(key).matches() || key.equals(ISSUER_KEY) || value == null || value.isBlank()) {
+                return;
+            }
+            for (String address : value.split(",")) {
+                HostAndPort target = HostAndPort.parse(address.strip());
+                if (target == null) {
+                    continue;
+                }
+                if (!services.containsKey(target.host())) {
+                    problems.add(name + ": " + key + "=" + value + " names " + target.host()
+                            + ", which is not a service of this file");
+                    continue;
+                }
+                Set<Integer> served = servedPorts(environment(map(services.get(target.host()))));
+                if (target.port() != null && !served.isEmpty() && !served.contains(target.port())) {
+                    problems.add(name + ": " + key + "=" + value + " uses port " + target.port() + ", but "
+                            + target.host() + " serves " + served);
+                }
+            }
+        });
+    }
+
+    /** A service's health check must ask the port it serves HTTP on. */
+    private static void checkReadinessPort(String name, Map<String, Object> service, List<String> problems) {
+        String port = environment(service).get("SERVER_PORT");
+        Object test = map(service.get("healthcheck")).get("test");
+        String command = test instanceof List<?> list ? String.join(" ", list.stream().map(String::valueOf).toList())
+                : String.valueOf(test);
+        if (port != null && !command.contains(":" + port + "/actuator/health/readiness")) {
+            problems.add(name + ": healthcheck does not ask :" + port + "/actuator/health/readiness (its SERVER_PORT)");
+        }
+    }
+
+    /** One issuer for every service, and the browser must reach it: a published port. */
+    private static void checkIssuer(Map<String, Object> services, Map<Integer, String> hostPorts, List<String> problems) {
+        Set<String> issuers = new TreeSet<>();
+        services.values().forEach(s -> {
+            String issuer = environment(map(s)).get(ISSUER_KEY);
+            if (issuer != null) {
+                issuers.add(issuer);
+            }
+        });
+        if (issuers.size() > 1) {
+            problems.add(ISSUER_KEY + " differs between services: " + issuers);
+        }
+        for (String issuer : issuers) {
+            HostAndPort address = HostAndPort.parse(issuer);
+            if (address == null || address.port() == null || !hostPorts.containsKey(address.port())) {
+                problems.add(ISSUER_KEY + "=" + issuer + " is not a port published to the host");
+            }
+        }
+    }
+
+    // ---- reading the model ----
+
+    private List<Path> configFiles(String service, List<String> profiles) {
+        Path resources = root.resolve(service).resolve("src/main/resources");
+        List<Path> files = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("application"));
+        profiles.forEach(profile -> names.add("application-" + profile));
+        for (String name : names) {
+            for (String extension : List.of(".yml", ".yaml", ".properties")) {
+                Path file = resources.resolve(name + extension);
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+            }
+        }
+        return files;
+    }
+
+    private static List<String> profiles(Map<String, String> environment) {
+        String active = environment.get("SPRING_PROFILES_ACTIVE");
+        return active == null ? List.of()
+                : Arrays.stream(active.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** A container's environment as a map, from either of Compose's forms; {@code KEY} alone maps to null. */
+    static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Object raw = service.get("environment");
+        if (raw instanceof List<?> list) {
+            for (Object entry : list) {
+                String text = String.valueOf(entry);
+                int equals = text.indexOf('=');
+                environment.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
+            }
+        } else {
+            map(raw).forEach((key, value) -> environment.put(key, value == null ? null : String.valueOf(value)));
+        }
+        return environment;
+    }
+
+    private static Set<Integer> servedPorts(Map<String, String> environment) {
+        Set<Integer> ports = new TreeSet<>();
+        for (String key : List.of("SERVER_PORT", "SPRING_GRPC_SERVER_PORT")) {
+            if (environment.get(key) != null) {
+                ports.add(Integer.parseInt(environment.get(key).strip()));
+            }
+        }
+        return ports;
+    }
+
+    private static boolean hasHealthcheck(Map<String, Object> service) {
+        Map<String, Object> healthcheck = map(service.get("healthcheck"));
+        Object test = healthcheck.get("test");
+        if (Boolean.TRUE.equals(healthcheck.get("disable")) || test == null) {
+            return false;
+        }
+        return !(test instanceof List<?> list && (list.isEmpty() || "NONE".equals(String.valueOf(list.getFirst()))));
+    }
+
+    private static Long memoryLimitBytes(Map<String, Object> service) {
+        Object limit = service.get("mem_limit");
+        if (limit == null) {
+            limit = map(map(map(service.get("deploy")).get("resources")).get("limits")).get("memory");
+        }
+        if (limit == null) {
+            return null;
+        }
+        Matcher matcher = MEMORY.matcher(String.valueOf(limit));
+        if (!matcher.matches()) {
+            return null;
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        int shift = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return (long) (amount * (1L << shift));
+    }
+
+    /** Host ports a container publishes, from the short ({@code [ip:]host:container[/proto]}) or long syntax. */
+    private static Set<Integer> hostPorts(Map<String, Object> service) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        Object raw = service.get("ports");
+        if (!(raw instanceof List<?> list)) {
+            return ports;
+        }
+        for (Object entry : list) {
+            String published;
+            if (entry instanceof Map<?, ?> longSyntax) {
+                published = longSyntax.get("published") == null ? null : String.valueOf(longSyntax.get("published"));
+            } else {
+                String text = String.valueOf(entry).replaceFirst("/\\w+$", "").replaceFirst("^\\[[^]]*]:", "");
+                String[] parts = text.split(":");
+                published = parts.length >= 2 ? parts[parts.length - 2] : null;
+            }
+            if (published == null || published.isBlank()) {
+                continue;
+            }
+            String[] range = published.split("-");
+            for (int port = Integer.parseInt(range[0]); port <= Integer.parseInt(range[range.length - 1]); port++) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
+    private static List<String> values(Path configFile) {
+        List<String> values = new ArrayList<>();
+        if (configFile.toString().endsWith(".properties")) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(configFile)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            properties.values().forEach(v -> values.add(String.valueOf(v)));
+            return values;
+        }
+        // every document: a profile-specific one would be needed too when its profile is active
+        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(configFile))) {
+            collectScalars(document, values);
+        }
+        return values;
+    }
+
+    private static void collectScalars(Object node, List<String> into) {
+        switch (node) {
+            case Map<?, ?> m -> m.values().forEach(v -> collectScalars(v, into));
+            case List<?> l -> l.forEach(v -> collectScalars(v, into));
+            case null -> { }
+            default -> into.add(String.valueOf(node));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object node) {
+        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static String string(Object node) {
+        return node == null ? null : String.valueOf(node);
+    }
+
+    /** The host and port of an address value: a URL ({@code http://h:1}, {@code jdbc:postgresql://h:1/db}), {@code h:1} or {@code h}. */
+    record HostAndPort(String host, Integer port) {
+
+        static HostAndPort parse(String value) {
+            String text = value.startsWith("jdbc:") ? value.substring("jdbc:".length()) : value;
+            if (text.contains("://")) {
+                URI uri = URI.create(text);
+                return uri.getHost() == null ? null : new HostAndPort(uri.getHost(), uri.getPort() < 0 ? null : uri.getPort());
+            }
+            String[] parts = text.split(":");
+            if (parts.length > 2 || parts[0].isBlank() || !parts[0].matches("[A-Za-z0-9._-]+")) {
+                return null;
+            }
+            return new HostAndPort(parts[0], parts.length == 2 ? Integer.valueOf(parts[1]) : null);
+        }
+    }
+}

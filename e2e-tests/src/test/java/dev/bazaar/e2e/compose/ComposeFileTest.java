@@ -1,0 +1,236 @@
+package dev.bazaar.e2e.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker-compose.yml, checked statically: there is no Docker engine in CI, so a wrong file would
+ * otherwise only show on someone's laptop. The rules live in {@link ComposeFileCheck}; the second
+ * half of this class breaks a copy of the real file in memory and proves each rule notices.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("bazaar.root", "..")).toAbsolutePath().normalize();
+    private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
+
+    private static final Set<String> EVERY_SERVICE = Set.of(
+            "SPRING_PROFILES_ACTIVE",
+            // read by service-defaults (api-gateway: its own SecurityProperties and routes)
+            "BAZAAR_ISSUER_URL", "BAZAAR_IDENTITY_URL",
+            // the OpenTelemetry agent in every image
+            "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER");
+    private static final Set<String> DATABASE_AND_BROKER = Set.of(
+            "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_RABBITMQ_HOST");
+
+    /**
+     * The keys each service needs that its application.yml does not show as a placeholder without
+     * default: Spring's standard keys (application.yml points them at localhost) and the
+     * deployment-wide BAZAAR_* names (DESIGN.md, "Configuration"). Placeholders are added by the check.
+     */
+    static final Map<String, Set<String>> STANDARD_KEYS = Map.of(
+            "identity-service", union(EVERY_SERVICE, DATABASE_AND_BROKER),
+            "catalog-service", union(EVERY_SERVICE, DATABASE_AND_BROKER),
+            "order-service", union(EVERY_SERVICE, DATABASE_AND_BROKER, Set.of("BAZAAR_CATALOG_GRPC", "BAZAAR_IDENTITY_GRPC")),
+            "payment-service", union(EVERY_SERVICE, DATABASE_AND_BROKER),
+            "api-gateway", union(EVERY_SERVICE,
+                    Set.of("SPRING_DATA_REDIS_HOST", "BAZAAR_CATALOG_URL",
+                            "BAZAAR_ORDER_URL", "BAZAAR_PAYMENT_URL")));
+
+    /** The gateway and the tools' UIs; every other port stays inside the compose network. */
+    static final Map<String, Set<Integer>> PUBLISHED_PORTS = Map.of(
+            "api-gateway", Set.of(8080),
+            "rabbitmq", Set.of(15672),
+            "jaeger", Set.of(16686),
+            "grafana", Set.of(3000),
+            "prometheus", Set.of(9090));
+
+    private final ComposeFileCheck check = new ComposeFileCheck(ROOT, STANDARD_KEYS, PUBLISHED_PORTS);
+
+    // ---- the real file ----
+
+    @Test
+    void composeFileParsesWithTheServicesAndTheirInfrastructure() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+
+        assertThat(ComposeFileCheck.map(compose.get("services"))).containsKeys(
+                "postgres", "rabbitmq", "redis", "jaeger", "prometheus", "grafana",
+                "identity-service", "catalog-service", "order-service", "payment-service", "api-gateway");
+    }
+
+    @Test
+    void composeFileBreaksNoRule() {
+        assertThat(check.problems(ComposeFileCheck.load(COMPOSE_FILE))).isEmpty();
+    }
+
+    @Test
+    void everyServiceGetsEveryKeyItsConfigurationNeeds() {
+        Map<String, Object> services = ComposeFileCheck.map(ComposeFileCheck.load(COMPOSE_FILE).get("services"));
+
+        STANDARD_KEYS.keySet().forEach(name -> {
+            Map<String, String> environment = ComposeFileCheck.environment(ComposeFileCheck.map(services.get(name)));
+            assertThat(environment).as(name).containsKeys(
+                    check.requiredKeys(name, environment).keySet().toArray(String[]::new));
+        });
+    }
+
+    @Test
+    void headerAndReadmeStateTheMemoryTotal() throws IOException {
+        long total = ComposeFileCheck.totalMemoryMiB(ComposeFileCheck.load(COMPOSE_FILE));
+
+        assertThat(Files.readString(COMPOSE_FILE).lines().limit(10)).as("docker-compose.yml header")
+                .anyMatch(line -> line.contains("total " + total + " MiB"));
+        assertThat(Files.readString(ROOT.resolve("README.md")).contains("**" + total + " MiB**"))
+                .as("README.md's memory table gives the total as **%d MiB**", total).isTrue();
+    }
+
+    // ---- broken copies: each rule notices ----
+
+    @Test
+    void reportsAServiceThatLacksARequiredKey() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        environmentOf(compose, "order-service").remove("SPRING_DATASOURCE_URL");
+
+        assertThat(check.problems(compose)).containsExactly(
+                "order-service: environment lacks SPRING_DATASOURCE_URL (required by the table of standard keys)");
+    }
+
+    @Test
+    void reportsAKeyRequiredByAPlaceholderWithoutDefault(@TempDir Path root) throws IOException {
+        // a service whose application.yml gains a setting without default, and a compose file that misses it
+        Path resources = Files.createDirectories(root.resolve("stock-service/src/main/resources"));
+        Files.writeString(resources.resolve("application.yml"), """
+                bazaar:
+                  stock:
+                    # ${NOT_IN_A_COMMENT} is not read
+                    warehouse-url: ${BAZAAR_WAREHOUSE_URL}
+                    timeout: ${BAZAAR_STOCK_TIMEOUT:5s}
+                    name: ${spring.application.name}
+                """);
+        Files.writeString(resources.resolve("application-dev.yml"), "bazaar.stock.token: ${BAZAAR_DEV_TOKEN}\n");
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.writeString(root.resolve("mvnw"), "");
+        Files.writeString(root.resolve("stock-service/Dockerfile"), "RUN ./mvnw -pl stock-service -am package\n");
+        Map<String, Object> compose = Map.of("services", Map.of("stock-service", Map.of(
+                "build", Map.of("context", ".", "dockerfile", "stock-service/Dockerfile"),
+                "environment", Map.of("SPRING_PROFILES_ACTIVE", "dev"),
+                "mem_limit", "256m",
+                "healthcheck", Map.of("test", List.of("CMD", "true")))));
+        ComposeFileCheck stockCheck = new ComposeFileCheck(root, Map.of("stock-service", Set.of()), Map.of());
+
+        assertThat(stockCheck.problems(compose)).containsExactlyInAnyOrder(
+                "stock-service: environment lacks BAZAAR_WAREHOUSE_URL (required by a placeholder without default in "
+                        + Path.of("stock-service/src/main/resources/application.yml") + ")",
+                "stock-service: environment lacks BAZAAR_DEV_TOKEN (required by a placeholder without default in "
+                        + Path.of("stock-service/src/main/resources/application-dev.yml") + ")");
+    }
+
+    @Test
+    void reportsADependencyOnAContainerWithoutHealthcheck() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "redis").remove("healthcheck");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "redis: no healthcheck",
+                "api-gateway: depends on redis, which has no healthcheck");
+    }
+
+    @Test
+    void reportsADependencyThatIsNotAServiceOrNotAwaitedHealthy() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "payment-service").put("depends_on", List.of("postgres", "rabbit"));
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "payment-service: depends on postgres without condition: service_healthy",
+                "payment-service: depends on rabbit, which is not a service");
+    }
+
+    @Test
+    void reportsTwoContainersPublishingOneHostPortAndABackendPublishingAtAll() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "catalog-service").put("ports", List.of("8080:8081"));
+
+        assertThat(check.problems(compose)).anyMatch(p -> p.contains("host port 8080 is already published by"))
+                .contains("catalog-service: publishes host port 8080; only " + PUBLISHED_PORTS
+                        + " may be published (everything else goes through the gateway)");
+    }
+
+    @Test
+    void reportsAContainerWithoutMemoryLimit() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "jaeger").remove("mem_limit");
+
+        assertThat(check.problems(compose)).containsExactly(
+                "jaeger: no memory limit (mem_limit or deploy.resources.limits.memory)");
+    }
+
+    @Test
+    void reportsAMissingDockerfile() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "payment-service").put("build",
+                Map.of("context", ".", "dockerfile", "payment-service/Dockerfile.missing"));
+
+        assertThat(check.problems(compose)).containsExactly(
+                "payment-service: Dockerfile payment-service/Dockerfile.missing does not exist");
+    }
+
+    @Test
+    void reportsAnAddressThatNamesNoContainerOrTheWrongPort() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        environmentOf(compose, "order-service").put("BAZAAR_CATALOG_GRPC", "catalog:9091");
+        environmentOf(compose, "api-gateway").put("BAZAAR_ORDER_URL", "http://order-service:8083");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "order-service: BAZAAR_CATALOG_GRPC=catalog:9091 names catalog, which is not a service of this file",
+                "api-gateway: BAZAAR_ORDER_URL=http://order-service:8083 uses port 8083, but order-service serves [8082, 9092]");
+    }
+
+    @Test
+    void reportsAnIssuerTheBrowserCannotReach() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        STANDARD_KEYS.keySet().forEach(name -> environmentOf(compose, name).put("BAZAAR_ISSUER_URL", "http://localhost:8084"));
+
+        assertThat(check.problems(compose)).containsExactly(
+                "BAZAAR_ISSUER_URL=http://localhost:8084 is not a port published to the host");
+    }
+
+    @Test
+    void derivesOnlyEnvironmentPlaceholdersWithoutDefault(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("application.yml");
+        Files.writeString(file, """
+                a: ${REQUIRED_ONE}
+                b: ${OPTIONAL:x}
+                c: ${OPTIONAL_OUTER:${REQUIRED_INNER}}
+                d: ${some.property}
+                e: [ "${REQUIRED_IN_A_LIST}/path" ]
+                """);
+
+        assertThat(ComposeFileCheck.placeholdersWithoutDefault(file))
+                .containsExactlyInAnyOrder("REQUIRED_ONE", "REQUIRED_INNER", "REQUIRED_IN_A_LIST");
+    }
+
+    // ---- helpers ----
+
+    private static Map<String, Object> serviceOf(Map<String, Object> compose, String name) {
+        return ComposeFileCheck.map(ComposeFileCheck.map(compose.get("services")).get(name));
+    }
+
+    private static Map<String, Object> environmentOf(Map<String, Object> compose, String name) {
+        return ComposeFileCheck.map(serviceOf(compose, name).get("environment"));
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    }
+}
