@@ -69,6 +69,15 @@ class CheckoutIT {
                 .when().get("/api/orders/{id}", orderId).then().statusCode(200).extract().jsonPath();
     }
 
+    /** Starts payment-service again and waits until the gateway routes to it (health check, breaker closed). */
+    private static void restartPayment(Shoppers.Shopper shopper) {
+        bazaar.service("payment").start();
+        bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                given().baseUri(bazaar.gateway()).auth().oauth2(shopper.token()).when().get("/api/payments")
+                        .statusCode() == 200);
+    }
+
     @Test
     void paidOrderIsConfirmedAndItsStockSold() {
         Shoppers.Shopper shopper = Shoppers.register(bazaar);
@@ -132,8 +141,7 @@ class CheckoutIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                     orders.stream().allMatch(id -> orderOf(shopper, id).getString("status").equals("AWAITING_PAYMENT")));
         } finally {
-            bazaar.service("payment").start();
-            bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
+            restartPayment(shopper);
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -154,8 +162,7 @@ class CheckoutIT {
             assertThat(orderOf(shopper, orderId).getString("cancelReason")).isEqualTo("PAYMENT_TIMEOUT");
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stock(product).getInt("available")).isEqualTo(3));
         } finally {
-            bazaar.service("payment").start();
-            bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
+            restartPayment(shopper);
         }
         // payment sees the placement and the cancellation late, in either order: no money may stay taken
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
