@@ -67,6 +67,9 @@ case "${1:-check}" in
     if [ $missing -ne 0 ]; then fix_hint; exit 1; fi
     ;;
   ensure)
+    # the command-line tools the scripts use
+    command -v jq >/dev/null || install jq
+    command -v psql >/dev/null || install postgresql-client
     answers $pg_host $pg_port || { start_postgres; wait_for Postgres $pg_host $pg_port; }
     answers $rabbit_host $rabbit_port || { start_rabbitmq; wait_for RabbitMQ $rabbit_host $rabbit_port; }
     answers $redis_host $redis_port || { start_redis; wait_for Redis $redis_host $redis_port; }

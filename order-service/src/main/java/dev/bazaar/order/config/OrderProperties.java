@@ -12,7 +12,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * @param catalogGrpc      catalog-service's gRPC address (host:port)
  * @param identityGrpc     identity-service's gRPC address (host:port)
- * @param callTimeout      deadline of every gRPC call
+ * @param callTimeout      deadline of every gRPC call; the first call after a start also fetches a
+ *                         service token and warms up, so it needs more than a steady-state call
  * @param paymentTimeout   an order still unpaid this long after placement is cancelled
  * @param abandonAfter     a placement that crashed midway is undone after this long
  */
@@ -21,7 +22,7 @@ import jakarta.validation.constraints.NotNull;
 public record OrderProperties(
         @NotBlank @DefaultValue("localhost:9091") String catalogGrpc,
         @NotBlank @DefaultValue("localhost:9094") String identityGrpc,
-        @NotNull @DefaultValue("2s") Duration callTimeout,
+        @NotNull @DefaultValue("5s") Duration callTimeout,
         @NotNull @DefaultValue("15m") Duration paymentTimeout,
         @NotNull @DefaultValue("30s") Duration abandonAfter) {
 }

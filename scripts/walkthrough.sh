@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# A shopper's walk-through against a running Bazaar (./bazaar up), with curl only:
+# register, sign in, browse, order, and watch the order get confirmed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gw=${BAZAAR_URL:-http://localhost:8080}
+email="walker-$RANDOM$RANDOM@example.com"
+password="Walk-through-$RANDOM-pass"
+
+echo "1. register $email"
+curl -fsS "$gw/api/identity/register" -H 'Content-Type: application/json' \
+  -d "{\"email\": \"$email\", \"password\": \"$password\", \"displayName\": \"Walker\"}" | jq -c '{id, email}'
+
+echo "2. sign in (authorization code + PKCE through the login page)"
+TOKEN=$(BAZAAR_URL=$gw scripts/token.sh "$email" "$password")
+echo "   access token: ${TOKEN:0:24}..."
+
+echo "3. browse: search for headphones"
+product=$(curl -fsS "$gw/api/catalog/products?q=wireless%20headphones&inStock=true" | jq -r '.items[0].id')
+curl -fsS "$gw/api/catalog/products/$product" | jq -c '{name, price, availableQuantity}'
+
+echo "4. order one, paying with the test card tok_visa (a retry reuses the Idempotency-Key: never two orders)"
+key="walk-$RANDOM$RANDOM"
+for attempt in 1 2 3; do
+  response=$(curl -sS -w '\n%{http_code}' "$gw/api/orders" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $key" \
+    -d "{\"lines\": [{\"productId\": \"$product\", \"quantity\": 1}],
+         \"shippingAddress\": {\"name\": \"Walker\", \"line1\": \"1 Main St\", \"city\": \"Berlin\", \"postalCode\": \"10115\", \"country\": \"DE\"},
+         \"paymentToken\": \"tok_visa\"}")
+  code=${response##*$'\n'}
+  [ "$code" = 201 ] && break
+  echo "   answered $code, retrying with the same key"; sleep 2
+done
+[ "$code" = 201 ] || { echo "${response%$'\n'*}" >&2; exit 1; }
+order=$(printf '%s' "${response%$'\n'*}" | jq -r .id)
+echo "   order $order placed"
+
+echo "5. wait for the saga: AWAITING_PAYMENT -> CONFIRMED"
+for _ in $(seq 1 30); do
+  status=$(curl -fsS "$gw/api/orders/$order" -H "Authorization: Bearer $TOKEN" | jq -r .status)
+  [ "$status" = CONFIRMED ] && break
+  sleep 1
+done
+echo "   status: $status"
+curl -fsS "$gw/api/orders/$order/history" -H "Authorization: Bearer $TOKEN" | jq -r '.[] | "   - " + .description'
+[ "$status" = CONFIRMED ]
