@@ -27,6 +27,8 @@ final class RunningBazaar {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, TestPostgres.Database> databases = new HashMap<>();
     final TestRabbit.Isolation rabbit = TestRabbit.isolation();
+    /** Open before any service starts, so no span of a startup is lost. */
+    final SpanReceiver spans = new SpanReceiver();
     final int gatewayHttp = FreePorts.next();
     final int identityHttp = FreePorts.next();
     final int identityGrpc = FreePorts.next();
@@ -65,12 +67,23 @@ final class RunningBazaar {
         common.put("BAZAAR_IDENTITY_GRPC", "127.0.0.1:" + identityGrpc);
         common.put("BAZAAR_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
+        common.put("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint());
+        common.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        common.put("OTEL_METRICS_EXPORTER", "none");
+        common.put("OTEL_LOGS_EXPORTER", "none");
+        common.put("OTEL_TRACES_SAMPLER", "always_on");
+        // export within a fraction of a second, so a test need not wait long for the spans
+        common.put("OTEL_BSP_SCHEDULE_DELAY", "200");
 
         add(root, logs, common, "identity", "identity-service", identityHttp, identityGrpc, "identity");
         add(root, logs, common, "catalog", "catalog-service", FreePorts.next(), catalogGrpc, "catalog");
         add(root, logs, common, "payment", "payment-service", FreePorts.next(), FreePorts.next(), "payments");
         int orderHttp = FreePorts.next();
         add(root, logs, common, "order", "order-service", orderHttp, FreePorts.next(), "orders");
+        // the first calls of cold, instrumented JVMs on a small machine outlast the 2 s default deadline
+        services.get("order").environment().put("BAZAAR_ORDER_CALL_TIMEOUT", "10s");
+        // neither identity's gRPC lookup nor a routed gateway call logs at INFO; these lines show a request's trace_id
+        services.get("identity").environment().put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_JDBC_CORE", "DEBUG");
 
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("SERVER_PORT", String.valueOf(gatewayHttp));
@@ -83,6 +96,8 @@ final class RunningBazaar {
         gateway.put("BAZAAR_CATALOG_URL", services.get("catalog").baseUrl());
         gateway.put("BAZAAR_ORDER_URL", services.get("order").baseUrl());
         gateway.put("BAZAAR_PAYMENT_URL", services.get("payment").baseUrl());
+        gateway.put("OTEL_SERVICE_NAME", "gateway");
+        gateway.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_GATEWAY_HANDLER", "DEBUG");
         services.put("gateway", new ServiceProcess("gateway", ServiceProcess.jarOf(root, "api-gateway"), gatewayHttp,
                 gateway, logs));
     }
@@ -97,6 +112,7 @@ final class RunningBazaar {
         env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", db.username());
         env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+        env.put("OTEL_SERVICE_NAME", name);
         services.put(name, new ServiceProcess(name, ServiceProcess.jarOf(root, module), http, env, logs));
     }
 
@@ -114,16 +130,25 @@ final class RunningBazaar {
     }
 
     private void startAll() {
-        // identity first: the others fetch its keys and tokens
+        // identity first: the others fetch its keys and tokens; the tracing agent makes every start slower
         services.get("identity").start();
-        services.get("identity").awaitReady(Duration.ofSeconds(120));
+        services.get("identity").awaitReady(Duration.ofSeconds(180));
         List<String> rest = List.of("catalog", "payment", "order", "gateway");
         rest.forEach(name -> services.get(name).start());
-        rest.forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(120)));
+        rest.forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(240)));
     }
 
     private void stopAll() {
-        services.values().forEach(ServiceProcess::stop);
+        // all at once: one after the other, the instrumented services outlast surefire's 30 s exit grace
+        List<Thread> stopping = services.values().stream().map(service -> Thread.ofPlatform().start(service::stop)).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        spans.stop();
     }
 
 }

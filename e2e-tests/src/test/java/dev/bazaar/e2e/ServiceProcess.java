@@ -41,6 +41,11 @@ final class ServiceProcess {
         return name;
     }
 
+    /** Read when the process starts: changes apply from the next {@link #start()}. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -52,7 +57,7 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
+                "--enable-native-access=ALL-UNNAMED", "-javaagent:" + agentOf(jar), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -128,6 +133,15 @@ final class ServiceProcess {
             throw new IllegalStateException("no jar in " + module + "/target: build it first (./mvnw package)");
         }
         return jars[0].toPath();
+    }
+
+    /** The OpenTelemetry agent copied into e2e-tests/target by the build: each service is traced as under {@code ./bazaar up}. */
+    private static Path agentOf(Path serviceJar) {
+        Path agent = serviceJar.getParent().getParent().getParent().resolve("e2e-tests/target/opentelemetry-javaagent.jar");
+        if (!Files.isRegularFile(agent)) {
+            throw new IllegalStateException("no " + agent + ": run ./mvnw -pl e2e-tests process-test-resources");
+        }
+        return agent;
     }
 
     private static void sleep(Duration duration) {
