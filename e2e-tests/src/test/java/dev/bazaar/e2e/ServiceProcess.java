@@ -9,10 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One Bazaar service as a real operating-system process, started from its built jar the
@@ -71,17 +73,16 @@ final class ServiceProcess {
     }
 
     void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            if (ready()) {
-                return;
-            }
-            sleep(Duration.ofMillis(300));
+        try {
+            Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                }
+                return ready();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log, e);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
     boolean ready() {
@@ -142,13 +143,5 @@ final class ServiceProcess {
             throw new IllegalStateException("no " + agent + ": run ./mvnw -pl e2e-tests process-test-resources");
         }
         return agent;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
