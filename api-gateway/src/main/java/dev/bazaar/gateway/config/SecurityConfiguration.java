@@ -1,9 +1,11 @@
 package dev.bazaar.gateway.config;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -40,7 +42,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder, GatewayProperties gateway) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder, GatewayProperties gateway,
+            Environment environment) {
         ProblemSecurityResponses problems = new ProblemSecurityResponses();
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -58,6 +61,7 @@ class SecurityConfiguration {
                         // first: no public rule below may open an admin path
                         .matchers(adminPaths()).hasRole("ADMIN")
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .matchers(onTheManagementPort(environment)).permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
@@ -88,6 +92,20 @@ class SecurityConfiguration {
             boolean admin = segments.size() > 1 && segments.getFirst().equals("api")
                     && segments.subList(1, segments.size()).contains("admin");
             return admin ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /**
+     * Requests to a separate management port ({@code MANAGEMENT_SERVER_PORT}, as in
+     * docker-compose.yml), which is never published: Prometheus scrapes it without a token.
+     * The security chain serves that port too, so it is recognised by the local port.
+     */
+    static ServerWebExchangeMatcher onTheManagementPort(Environment environment) {
+        return exchange -> {
+            Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean management = managementPort != null && local != null && local.getPort() == managementPort;
+            return management ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
     }
 

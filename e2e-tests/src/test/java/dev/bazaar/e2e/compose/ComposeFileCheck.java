@@ -235,14 +235,15 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         });
     }
 
-    /** A service's health check must ask the port it serves HTTP on. */
+    /** A service's health check must ask the port it serves Actuator on: the management port if it has one. */
     private static void checkReadinessPort(String name, Map<String, Object> service, List<String> problems) {
-        String port = environment(service).get("SERVER_PORT");
+        Map<String, String> environment = environment(service);
+        String port = environment.getOrDefault("MANAGEMENT_SERVER_PORT", environment.get("SERVER_PORT"));
         Object test = map(service.get("healthcheck")).get("test");
         String command = test instanceof List<?> list ? String.join(" ", list.stream().map(String::valueOf).toList())
                 : String.valueOf(test);
         if (port != null && !command.contains(":" + port + "/actuator/health/readiness")) {
-            problems.add(name + ": healthcheck does not ask :" + port + "/actuator/health/readiness (its SERVER_PORT)");
+            problems.add(name + ": healthcheck does not ask :" + port + "/actuator/health/readiness (its Actuator port)");
         }
     }
 
@@ -308,7 +309,7 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
 
     private static Set<Integer> servedPorts(Map<String, String> environment) {
         Set<Integer> ports = new TreeSet<>();
-        for (String key : List.of("SERVER_PORT", "SPRING_GRPC_SERVER_PORT")) {
+        for (String key : List.of("SERVER_PORT", "SPRING_GRPC_SERVER_PORT", "MANAGEMENT_SERVER_PORT")) {
             if (environment.get(key) != null) {
                 ports.add(Integer.parseInt(environment.get(key).strip()));
             }
