@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
 import dev.bazaar.proto.catalog.v1.GetProductsRequest;
@@ -39,6 +42,19 @@ class GrpcAccessIT extends CatalogIntegrationTest {
         assertThatThrownBy(() -> stub.getProducts(anyProduct()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsEachCallWithItsMethodAndStatusRefusedOnesIncluded(CapturedOutput output) {
+        assertThatThrownBy(() -> CatalogServiceGrpc.newBlockingStub(channel()).getProducts(anyProduct()))
+                .isInstanceOf(StatusRuntimeException.class);
+        withToken(tokens.service("order-service", "catalog.products.read")).getProducts(GetProductsRequest.newBuilder()
+                .addProductIds(productWithStock(1).toString()).build());
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("grpc call served")))
+                .anySatisfy(line -> assertThat(line).contains("bazaar.catalog.v1.CatalogService/GetProducts", "UNAUTHENTICATED"))
+                .anySatisfy(line -> assertThat(line).contains("bazaar.catalog.v1.CatalogService/GetProducts", "\"OK\""));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
@@ -101,11 +102,15 @@ class SecurityConfiguration {
      * The security chain serves that port too, so it is recognised by the local port.
      */
     static ServerWebExchangeMatcher onTheManagementPort(Environment environment) {
+        ServerWebExchangeMatcher actuator = ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**");
         return exchange -> {
             Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+            Integer serverPort = environment.getProperty("local.server.port", Integer.class);
             InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            boolean management = managementPort != null && local != null && local.getPort() == managementPort;
-            return management ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+            // without a separate port, local.management.port is the public port
+            boolean management = managementPort != null && !managementPort.equals(serverPort) && local != null
+                    && local.getPort() == managementPort;
+            return management ? actuator.matches(exchange) : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
     }
 

@@ -6,6 +6,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import dev.bazaar.defaults.grpc.GrpcAccessLog;
 import dev.bazaar.defaults.grpc.ServiceTokenConfiguration;
 import dev.bazaar.defaults.grpc.ProblemStatusMapping;
 import dev.bazaar.defaults.grpc.ServiceScopeInterceptor;
@@ -14,7 +15,7 @@ import dev.bazaar.defaults.security.ResourceServerConfiguration;
 import dev.bazaar.defaults.web.StrictJson;
 
 @AutoConfiguration
-@Import({ProblemHandling.class, ResourceServerConfiguration.class, ServiceScopeInterceptor.class,
+@Import({ProblemHandling.class, ResourceServerConfiguration.class, GrpcAccessLog.class, ServiceScopeInterceptor.class,
         ServiceTokenConfiguration.class, ProblemStatusMapping.class})
 @EnableConfigurationProperties
 public class ServiceDefaultsAutoConfiguration {
