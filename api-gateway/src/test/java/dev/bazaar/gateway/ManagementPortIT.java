@@ -27,7 +27,7 @@ class ManagementPortIT extends GatewayIntegrationTest {
         given().port(managementPort).when().get("/actuator/prometheus")
                 .then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("http_server_requests_seconds_count"));
+                .body(containsString("http_server_requests_seconds_bucket"));
         given().port(managementPort).when().get("/actuator/health/readiness")
                 .then().statusCode(200);
     }

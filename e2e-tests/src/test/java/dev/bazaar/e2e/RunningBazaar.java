@@ -1,5 +1,6 @@
 package dev.bazaar.e2e;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,15 +18,15 @@ import dev.bazaar.testsupport.TestRabbit;
  * their own, configured with the same environment variables as {@code ./bazaar up}.
  * Started once for the suite and stopped when the JVM exits.
  */
-final class RunningBazaar {
+public final class RunningBazaar {
 
     /** Short enough for the suite to watch an order time out; long enough to survive a restart of payment. */
-    static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(40);
+    public static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(40);
 
     private static RunningBazaar instance;
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    final Map<String, TestPostgres.Database> databases = new HashMap<>();
+    public final Map<String, TestPostgres.Database> databases = new HashMap<>();
     final TestRabbit.Isolation rabbit = TestRabbit.isolation();
     /** Open before any service starts, so no span of a startup is lost. */
     final SpanReceiver spans = new SpanReceiver();
@@ -33,12 +34,20 @@ final class RunningBazaar {
     final int identityHttp = FreePorts.next();
     final int identityGrpc = FreePorts.next();
     final int catalogGrpc = FreePorts.next();
+    /*
+     * Order's gRPC calls to catalog, every service's Postgres and broker connections go through
+     * links the fault suite (faults/FaultsIT) can delay or cut; healthy, they only forward bytes.
+     */
+    public final TcpProxy catalogGrpcLink = new TcpProxy("order-to-catalog-grpc", "127.0.0.1", catalogGrpc);
+    public final TcpProxy brokerLink;
+    private TcpProxy postgresLink;
 
-    static synchronized RunningBazaar get() {
+    public static synchronized RunningBazaar get() {
         if (instance == null) {
             instance = new RunningBazaar();
-            instance.startAll();
+            // before starting: a start that fails half-way must not leave processes behind
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "stop-bazaar"));
+            instance.startAll();
         }
         return instance;
     }
@@ -53,8 +62,9 @@ final class RunningBazaar {
 
         Map<String, String> common = new HashMap<>();
         common.put("SPRING_PROFILES_ACTIVE", "dev");
-        common.put("SPRING_RABBITMQ_HOST", broker.host());
-        common.put("SPRING_RABBITMQ_PORT", String.valueOf(broker.port()));
+        brokerLink = new TcpProxy("rabbitmq", broker.host(), broker.port());
+        common.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
+        common.put("SPRING_RABBITMQ_PORT", String.valueOf(brokerLink.port()));
         common.put("SPRING_RABBITMQ_USERNAME", broker.username());
         common.put("SPRING_RABBITMQ_PASSWORD", broker.password());
         common.put("SPRING_RABBITMQ_VIRTUAL_HOST", broker.virtualHost());
@@ -82,8 +92,7 @@ final class RunningBazaar {
         add(root, logs, common, "order", "order-service", orderHttp, FreePorts.next(), "orders");
         // the first calls of cold, instrumented JVMs on a small machine outlast the 2 s default deadline
         services.get("order").environment().put("BAZAAR_ORDER_CALL_TIMEOUT", "10s");
-        // neither identity's gRPC lookup nor a routed gateway call logs at INFO; these lines show a request's trace_id
-        services.get("identity").environment().put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_JDBC_CORE", "DEBUG");
+        services.get("order").environment().put("BAZAAR_CATALOG_GRPC", "127.0.0.1:" + catalogGrpcLink.port());
 
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("SERVER_PORT", String.valueOf(gatewayHttp));
@@ -97,7 +106,6 @@ final class RunningBazaar {
         gateway.put("BAZAAR_ORDER_URL", services.get("order").baseUrl());
         gateway.put("BAZAAR_PAYMENT_URL", services.get("payment").baseUrl());
         gateway.put("OTEL_SERVICE_NAME", "gateway");
-        gateway.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_GATEWAY_HANDLER", "DEBUG");
         services.put("gateway", new ServiceProcess("gateway", ServiceProcess.jarOf(root, "api-gateway"), gatewayHttp,
                 gateway, logs));
     }
@@ -109,23 +117,37 @@ final class RunningBazaar {
         Map<String, String> env = new HashMap<>(common);
         env.put("SERVER_PORT", String.valueOf(http));
         env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
-        env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+        env.put("SPRING_DATASOURCE_URL", throughPostgresLink(db.jdbcUrl()));
         env.put("SPRING_DATASOURCE_USERNAME", db.username());
         env.put("SPRING_DATASOURCE_PASSWORD", db.password());
         env.put("OTEL_SERVICE_NAME", name);
         services.put(name, new ServiceProcess(name, ServiceProcess.jarOf(root, module), http, env, logs));
     }
 
-    ServiceProcess service(String name) {
+    /** The same database, reached through {@link #postgresLink()}. */
+    private String throughPostgresLink(String jdbcUrl) {
+        URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
+        if (postgresLink == null) {
+            postgresLink = new TcpProxy("postgres", server.getHost(), server.getPort());
+        }
+        return "jdbc:postgresql://127.0.0.1:" + postgresLink.port() + server.getRawPath()
+                + (server.getRawQuery() == null ? "" : "?" + server.getRawQuery());
+    }
+
+    public TcpProxy postgresLink() {
+        return postgresLink;
+    }
+
+    public ServiceProcess service(String name) {
         return services.get(name);
     }
 
-    String url(String service) {
+    public String url(String service) {
         return services.get(service).baseUrl();
     }
 
     /** The only door shoppers use. */
-    String gateway() {
+    public String gateway() {
         return url("gateway");
     }
 

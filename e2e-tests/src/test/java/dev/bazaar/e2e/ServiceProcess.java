@@ -20,7 +20,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * One Bazaar service as a real operating-system process, started from its built jar the
  * way {@code ./bazaar up} starts it, with its log in {@code target/e2e-logs}.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -39,20 +39,20 @@ final class ServiceProcess {
         this.log = logDirectory.resolve(name + ".log");
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Read when the process starts: changes apply from the next {@link #start()}. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -72,7 +72,7 @@ final class ServiceProcess {
         }
     }
 
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         try {
             Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> {
                 if (!process.isAlive()) {
@@ -85,7 +85,7 @@ final class ServiceProcess {
         }
     }
 
-    boolean ready() {
+    public boolean ready() {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
                     URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
@@ -100,7 +100,7 @@ final class ServiceProcess {
     }
 
     /** A graceful stop, as an operator's SIGTERM. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitFor(Duration.ofSeconds(20));
@@ -112,7 +112,7 @@ final class ServiceProcess {
     }
 
     /** {@code kill -9}: no shutdown hooks, no graceful anything. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(10));

@@ -7,18 +7,18 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 
 /** Real accounts at identity, signed in through the authorization code + PKCE flow. */
-final class Shoppers {
+public final class Shoppers {
 
     static final String ADMIN_EMAIL = "admin@bazaar.dev";
     static final String ADMIN_PASSWORD = IdentityDevDefaults.ADMIN_PASSWORD;
 
-    record Shopper(UUID id, String email, String password, String token) {
+    public record Shopper(UUID id, String email, String password, String token) {
     }
 
     private Shoppers() {
     }
 
-    static Shopper register(RunningBazaar bazaar) {
+    public static Shopper register(RunningBazaar bazaar) {
         String email = "shopper-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 6);
         String id = given().baseUri(bazaar.gateway()).contentType(ContentType.JSON)
@@ -28,11 +28,11 @@ final class Shoppers {
         return new Shopper(UUID.fromString(id), email, password, login(bazaar, email, password));
     }
 
-    static String admin(RunningBazaar bazaar) {
+    public static String admin(RunningBazaar bazaar) {
         return login(bazaar, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
-    static String login(RunningBazaar bazaar, String email, String password) {
+    public static String login(RunningBazaar bazaar, String email, String password) {
         return IdentityDevDefaults.login(bazaar.gateway(), email, password);
     }
 }

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 /** A shopper's product search: free text, filters, order and page. */
 public record SearchProducts(
         @Parameter(description = "Words to search in name, brand and description; most relevant first")
-        @Size(max = 200) String q,
+        // Postgres text cannot hold NUL: refused here, not as a failing query
+        @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character") String q,
         @Parameter(description = "Category slug, e.g. audio")
         @Pattern(regexp = "[a-z0-9-]{1,60}", message = "must be a category slug") String category,
         @Parameter(description = "Lowest price in minor units (cents)")

@@ -3,12 +3,14 @@ package dev.bazaar.identity.users.searchusers;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** An admin looking for users by part of their email or name. */
 public record SearchUsers(
         @Parameter(description = "Part of the email or display name, any letter case")
-        @Size(max = 200) String q,
+        // Postgres text cannot hold NUL: refused here, not as a failing query
+        @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character") String q,
         @Parameter(description = "Page number, from 0")
         @Min(0) @Max(10_000) Integer page,
         @Parameter(description = "Page size, 1 to 100 (default 20)")

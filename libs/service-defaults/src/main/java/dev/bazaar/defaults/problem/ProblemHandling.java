@@ -5,10 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,6 +75,29 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .body(Problems.forStatus(HttpStatus.UNAUTHORIZED, "A valid access token is required."));
+    }
+
+    /**
+     * A request whose parameters the container or Spring Security's firewall cannot read (a
+     * query that is not UTF-8, a parameter name with control characters): the client's fault.
+     */
+    @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+    ResponseEntity<ProblemDetail> unreadableParameters(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(Problems.forStatus(HttpStatus.BAD_REQUEST, "The request's parameters cannot be read."));
+    }
+
+    /**
+     * The database is unreachable or refused for a moment (a restart, a failover, a lock that
+     * timed out): nothing was written, and the same request may be sent again shortly.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.atWarn().setCause(e).log("database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service cannot reach its database right now. Try again shortly."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,507 @@
+package dev.bazaar.e2e.attacks;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.bazaar.e2e.RunningBazaar;
+import dev.bazaar.e2e.Shoppers;
+import dev.bazaar.e2e.badinput.ServiceChannels;
+import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
+import dev.bazaar.proto.catalog.v1.GetProductsRequest;
+import dev.bazaar.proto.catalog.v1.ReleaseStockRequest;
+import dev.bazaar.proto.catalog.v1.ReserveStockRequest;
+import dev.bazaar.proto.catalog.v1.StockLine;
+import dev.bazaar.proto.identity.v1.CustomerServiceGrpc;
+import dev.bazaar.proto.identity.v1.GetCustomerRequest;
+import dev.bazaar.proto.payment.v1.GetPaymentRequest;
+import dev.bazaar.proto.payment.v1.PaymentServiceGrpc;
+import dev.bazaar.testsupport.ShopperLogin;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Attacks on the running system, through the gateway and, where a service has its own check,
+ * on each service directly: other shoppers' objects, admin functions with a shopper's token,
+ * forged tokens, internal gRPC without the right service token, fields a client must not set,
+ * and bursts against sign-in and the rate limits. Every attempt is logged
+ * ({@code target/attacks-report.md}); each test fails listing every attempt that got through.
+ * <p>
+ * Tokens: identity's signing key is not ours, so expired, not-yet-valid, wrong-issuer and
+ * wrong-audience tokens are real tokens with a changed payload (the signature no longer
+ * matches, and the answer must still be 401), next to {@code alg: none}, a key of our own that
+ * the JWKS does not publish, and HS256 (see {@link ForgedTokens}).
+ */
+class AttacksIT {
+
+    static final AttackLog log = new AttackLog();
+    static RunningBazaar bazaar;
+    static String admin;
+    static Shoppers.Shopper owner;
+    static Shoppers.Shopper stranger;
+    static UUID product;
+    static String orderId;
+    static String paymentId;
+
+    @BeforeAll
+    static void placeAnOrderToAttack() {
+        bazaar = RunningBazaar.get();
+        admin = Shoppers.admin(bazaar);
+        owner = Shoppers.register(bazaar);
+        stranger = Shoppers.register(bazaar);
+        product = newProduct(50, 1250);
+        orderId = place(owner.token(), order(product, 2, "tok_visa"));
+        paymentId = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(bazaar.gateway())
+                .auth().oauth2(owner.token()).queryParam("orderId", orderId).when().get("/api/payments")
+                .then().statusCode(200).extract().<String>path("items[0].id"), Objects::nonNull);
+    }
+
+    @AfterAll
+    static void publishReport() {
+        log.publish();
+    }
+
+    static UUID newProduct(int stock, long price) {
+        UUID category = UUID.fromString(given().baseUri(bazaar.gateway()).when().get("/api/catalog/categories")
+                .then().statusCode(200).extract().path("[0].id"));
+        return UUID.fromString(given().baseUri(bazaar.gateway()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("""
+                        {"sku": "ATTACK-%s", "name": "Attack fixture", "categoryId": "%s",
+                         "price": {"amount": %d, "currency": "EUR"}, "initialStock": %d}"""
+                        .formatted(UUID.randomUUID().toString().substring(0, 8), category, price, stock))
+                .when().post("/api/catalog/admin/products").then().statusCode(201).extract().path("id"));
+    }
+
+    /**
+     * Places an order, sending again with the same key while the answer is a 5xx or 409 (cold
+     * services on a busy machine can outlast the gateway's timeout; the key makes retries safe).
+     */
+    static String place(String token, String body) {
+        String key = UUID.randomUUID().toString();
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Response placed = given().baseUri(bazaar.gateway()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key).body(body).when().post("/api/orders");
+            assertThat(placed.statusCode()).as(placed.asString()).isIn(201, 409, 502, 503, 504);
+            return placed.statusCode() == 201 ? placed.<String>path("id") : null;
+        }, Objects::nonNull);
+    }
+
+    static String order(UUID product, int quantity, String paymentToken) {
+        return """
+                {"lines": [{"productId": "%s", "quantity": %d}],
+                 "shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
+                                     "postalCode": "SW1Y 4JH", "country": "GB"},
+                 "paymentToken": "%s"}""".formatted(product, quantity, paymentToken);
+    }
+
+    private static RequestSpecification as(String base, String token) {
+        RequestSpecification request = given().baseUri(base).urlEncodingEnabled(false);
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private static void failOnViolations(String kind) {
+        List<AttackLog.Attempt> violations = log.violationsOf(kind);
+        assertThat(violations).as(kind + ": attacks that got through\n" + violations.stream()
+                .map(v -> v.attack() + " — expected " + v.expected() + ", got " + v.actual())
+                .collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    // ---- object level -----------------------------------------------------------------------
+
+    @Test
+    void anotherShoppersOrdersPaymentsAndAccountStayHidden() {
+        String kind = "object level";
+        for (String base : List.of(bazaar.gateway(), bazaar.url("order"))) {
+            String where = base.equals(bazaar.gateway()) ? "gateway" : "order-service";
+            log.expect(kind, where + ": GET another's order", as(base, stranger.token()).get("/api/orders/" + orderId).statusCode(), 404);
+            log.expect(kind, where + ": GET another's order history",
+                    as(base, stranger.token()).get("/api/orders/" + orderId + "/history").statusCode(), 404);
+            log.expect(kind, where + ": cancel another's order",
+                    as(base, stranger.token()).post("/api/orders/" + orderId + "/cancel").statusCode(), 404);
+            Response mine = as(base, stranger.token()).queryParam("customerId", owner.id()).queryParam("size", 100).get("/api/orders");
+            log.expect(kind, where + ": list orders with another's customerId", mine.statusCode() == 200
+                    && !mine.asString().contains(orderId) && !mine.asString().contains(owner.id().toString()), true);
+            Response statusFiltered = as(base, stranger.token()).queryParam("status", "AWAITING_PAYMENT").get("/api/orders");
+            log.expect(kind, where + ": list orders by status", statusFiltered.statusCode() == 200
+                    && !statusFiltered.asString().contains(orderId), true);
+        }
+        for (String base : List.of(bazaar.gateway(), bazaar.url("payment"))) {
+            String where = base.equals(bazaar.gateway()) ? "gateway" : "payment-service";
+            log.expect(kind, where + ": GET another's payment", as(base, stranger.token()).get("/api/payments/" + paymentId).statusCode(), 404);
+            Response byOrder = as(base, stranger.token()).queryParam("orderId", orderId).get("/api/payments");
+            log.expect(kind, where + ": payments of another's order", byOrder.statusCode() + " " + byOrder.path("totalItems"), "200 0");
+            Response all = as(base, stranger.token()).queryParam("size", 100).get("/api/payments");
+            log.expect(kind, where + ": list payments", all.statusCode() == 200 && !all.asString().contains(paymentId)
+                    && !all.asString().contains(orderId), true);
+        }
+        for (String base : List.of(bazaar.gateway(), bazaar.url("identity"))) {
+            String where = base.equals(bazaar.gateway()) ? "gateway" : "identity-service";
+            Response me = as(base, stranger.token()).get("/api/identity/me");
+            log.expect(kind, where + ": /me is the caller's own account", me.statusCode() + " " + me.path("id"),
+                    "200 " + stranger.id());
+            log.expect(kind, where + ": GET another's account by id",
+                    as(base, stranger.token()).get("/api/identity/admin/users/" + owner.id()).statusCode(), 403, 404);
+        }
+        // the owner's order is untouched by the stranger's attempts
+        String status = as(bazaar.gateway(), owner.token()).get("/api/orders/" + orderId).path("status");
+        log.expect(kind, "owner's order not cancelled by another", !"CANCELLED".equals(status), true);
+        failOnViolations(kind);
+    }
+
+    // ---- function level ---------------------------------------------------------------------
+
+    record Route(String method, String path, String body, String service) {
+    }
+
+    static List<Route> adminRoutes() {
+        String p = product.toString();
+        String u = owner.id().toString();
+        String productBody = "{\"sku\": \"HIJACK-1\", \"name\": \"x\", \"categoryId\": \"" + UUID.randomUUID()
+                + "\", \"price\": {\"amount\": 1, \"currency\": \"EUR\"}, \"initialStock\": 1}";
+        List<Route> routes = new ArrayList<>(List.of(
+                new Route("POST", "/api/catalog/admin/products", productBody, "catalog"),
+                new Route("PUT", "/api/catalog/admin/products/" + p, "{\"name\": \"Hijacked\", \"categoryId\": \"" + UUID.randomUUID() + "\"}", "catalog"),
+                new Route("PUT", "/api/catalog/admin/products/" + p + "/price", "{\"price\": {\"amount\": 1, \"currency\": \"EUR\"}}", "catalog"),
+                new Route("POST", "/api/catalog/admin/products/" + p + "/archive", null, "catalog"),
+                new Route("GET", "/api/catalog/admin/products/" + p + "/stock", null, "catalog"),
+                new Route("POST", "/api/catalog/admin/products/" + p + "/stock-adjustments", "{\"delta\": 1000, \"reason\": \"free\"}", "catalog"),
+                new Route("GET", "/api/admin/orders", null, "order"),
+                new Route("GET", "/api/identity/admin/users", null, "identity"),
+                new Route("GET", "/api/identity/admin/users/" + u, null, "identity"),
+                new Route("PUT", "/api/identity/admin/users/" + stranger.id() + "/roles", "{\"roles\": [\"CUSTOMER\", \"ADMIN\"]}", "identity"),
+                new Route("POST", "/api/identity/admin/users/" + u + "/disable", null, "identity"),
+                new Route("POST", "/api/identity/admin/users/" + u + "/enable", null, "identity"),
+                new Route("POST", "/api/identity/admin/keys/rotate", null, "identity")));
+        for (String service : List.of("catalog", "order", "payment", "identity")) {
+            routes.add(new Route("GET", "/api/" + service + "/admin/dead-letters", null, service));
+            routes.add(new Route("POST", "/api/" + service + "/admin/dead-letters/any/redrive", null, service));
+        }
+        return routes;
+    }
+
+    @Test
+    void aShopperIsRefusedEveryAdminFunction() {
+        String kind = "function level";
+        for (Route route : adminRoutes()) {
+            for (String base : List.of(bazaar.gateway(), bazaar.url(route.service()))) {
+                String where = base.equals(bazaar.gateway()) ? "gateway" : route.service() + "-service";
+                RequestSpecification request = as(base, stranger.token()).contentType(ContentType.JSON);
+                if (route.body() != null) {
+                    request.body(route.body());
+                }
+                log.expect(kind, where + ": " + route.method() + " " + route.path(),
+                        request.request(route.method(), route.path()).statusCode(), 403);
+            }
+            // other methods on the same admin path: refused for the role before anything else
+            for (String method : List.of("DELETE", "PATCH")) {
+                log.expect(kind, "gateway: " + method + " " + route.path(),
+                        as(bazaar.gateway(), stranger.token()).request(method, route.path()).statusCode(), 403);
+            }
+        }
+        log.expect(kind, "gateway: GET /actuator/prometheus",
+                as(bazaar.gateway(), stranger.token()).get("/actuator/prometheus").statusCode(), 403);
+        // and nothing of it happened
+        Response me = as(bazaar.gateway(), stranger.token()).get("/api/identity/me");
+        log.expect(kind, "the shopper is still only a customer", me.path("roles").toString(), "[CUSTOMER]");
+        JsonPath item = as(bazaar.gateway(), null).get("/api/catalog/products/" + product).jsonPath();
+        log.expect(kind, "the product kept its name and price", item.getString("name") + " " + item.getLong("price.amount"),
+                "Attack fixture 1250");
+        failOnViolations(kind);
+    }
+
+    // ---- tokens -----------------------------------------------------------------------------
+
+    @Test
+    void forgedTokensAreRefusedAtTheGatewayAndAtEachService() {
+        String kind = "tokens";
+        Map<String, String> forged = ForgedTokens.from(stranger.token(), bazaar.gateway());
+        Map<String, String> protectedPaths = Map.of(
+                "catalog", "/api/catalog/admin/products/" + product + "/stock",
+                "order", "/api/orders",
+                "payment", "/api/payments",
+                "identity", "/api/identity/me");
+        forged.forEach((name, token) -> protectedPaths.forEach((service, path) -> {
+            log.expect(kind, "gateway " + path + ": " + name, as(bazaar.gateway(), token).get(path).statusCode(), 401);
+            log.expect(kind, service + "-service " + path + ": " + name, as(bazaar.url(service), token).get(path).statusCode(), 401);
+        }));
+        // and a real admin token with its roles claim removed does not stay an admin
+        String demoted = ForgedTokens.tamper(admin, c -> c.claim("roles", List.of()));
+        log.expect(kind, "gateway: admin token with changed payload", as(bazaar.gateway(), demoted)
+                .get("/api/admin/orders").statusCode(), 401);
+        failOnViolations(kind);
+    }
+
+    // ---- inside: gRPC -----------------------------------------------------------------------
+
+    @Test
+    void internalGrpcRefusesCallersWithoutTheMethodsScope() {
+        String kind = "inside (gRPC)";
+        try (ServiceChannels grpc = new ServiceChannels(bazaar)) {
+            String gatewayClient = grpc.serviceToken("api-gateway", "dev-api-gateway-secret", null);
+            String paymentClient = grpc.serviceToken("payment-service", "dev-payment-service-secret", null);
+            String readOnly = grpc.serviceToken("order-service", "dev-order-service-secret", "catalog.products.read");
+            String allScopes = grpc.orderServiceToken();
+            Map<String, String> callers = new java.util.LinkedHashMap<>();
+            callers.put("no token", null);
+            callers.put("a shopper's token", stranger.token());
+            callers.put("an admin's token", admin);
+            callers.put("api-gateway client (no scopes)", gatewayClient);
+            callers.put("order-service token with payload scopes changed", ForgedTokens.tamper(readOnly,
+                    c -> c.claim("scope", "catalog.products.read catalog.stock.write identity.customers.read payment.payments.read")));
+            ForgedTokens.from(allScopes, bazaar.gateway()).forEach((name, token) -> callers.put("order-service token, " + name, token));
+
+            Map<String, Function<String, Object>> methods = new java.util.LinkedHashMap<>();
+            methods.put("CatalogService/GetProducts", token -> ServiceChannels.withToken(CatalogServiceGrpc.newBlockingStub(grpc.channel("catalog")), token)
+                    .getProducts(GetProductsRequest.newBuilder().addProductIds(product.toString()).build()));
+            methods.put("CatalogService/ReserveStock", token -> ServiceChannels.withToken(CatalogServiceGrpc.newBlockingStub(grpc.channel("catalog")), token)
+                    .reserveStock(ReserveStockRequest.newBuilder().setOrderId(UUID.randomUUID().toString())
+                            .addLines(StockLine.newBuilder().setProductId(product.toString()).setQuantity(5)).build()));
+            methods.put("CatalogService/ReleaseStock", token -> ServiceChannels.withToken(CatalogServiceGrpc.newBlockingStub(grpc.channel("catalog")), token)
+                    .releaseStock(ReleaseStockRequest.newBuilder().setOrderId(orderId).build()));
+            methods.put("CustomerService/GetCustomer", token -> ServiceChannels.withToken(CustomerServiceGrpc.newBlockingStub(grpc.channel("identity")), token)
+                    .getCustomer(GetCustomerRequest.newBuilder().setCustomerId(owner.id().toString()).build()));
+            methods.put("PaymentService/GetPayment", token -> ServiceChannels.withToken(PaymentServiceGrpc.newBlockingStub(grpc.channel("payment")), token)
+                    .getPayment(GetPaymentRequest.newBuilder().setPaymentId(paymentId).build()));
+
+            Map<String, List<String>> lacking = Map.of(
+                    "payment-service client (identity.customers.read only)", List.of("CatalogService/GetProducts",
+                            "CatalogService/ReserveStock", "CatalogService/ReleaseStock", "PaymentService/GetPayment"),
+                    "order-service token scoped to catalog.products.read", List.of("CatalogService/ReserveStock",
+                            "CatalogService/ReleaseStock", "CustomerService/GetCustomer", "PaymentService/GetPayment"));
+            Map<String, String> lackingTokens = Map.of("payment-service client (identity.customers.read only)", paymentClient,
+                    "order-service token scoped to catalog.products.read", readOnly);
+
+            methods.forEach((method, call) -> {
+                callers.forEach((caller, token) -> {
+                    Status.Code code = codeOf(() -> call.apply(token));
+                    boolean held = code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED;
+                    log.record(kind, method + " with " + caller, "UNAUTHENTICATED or PERMISSION_DENIED", code.name(), held);
+                });
+                lacking.forEach((caller, refused) -> {
+                    if (refused.contains(method)) {
+                        log.expect(kind, method + " with " + caller, codeOf(() -> call.apply(lackingTokens.get(caller))),
+                                Status.Code.PERMISSION_DENIED);
+                    }
+                });
+            });
+            // the sanity check that the methods work at all for the right caller
+            log.expect(kind, "CatalogService/GetProducts with order-service's token answers",
+                    codeOf(() -> methods.get("CatalogService/GetProducts").apply(allScopes)), Status.Code.OK);
+        }
+        JsonPath stock = as(bazaar.gateway(), admin).get("/api/catalog/admin/products/" + product + "/stock").jsonPath();
+        log.expect(kind, "no stock was reserved or released by refused calls",
+                stock.getInt("available") + "/" + stock.getInt("reserved") + "/" + stock.getInt("sold"), "48/0/2", "48/2/0");
+        failOnViolations(kind);
+    }
+
+    private static Status.Code codeOf(Runnable call) {
+        try {
+            call.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    // ---- mass assignment --------------------------------------------------------------------
+
+    @Test
+    void fieldsAClientMustNotSetAreRejectedAndNeverApplied() {
+        String kind = "mass assignment";
+        String email = "mass-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String registration = "{\"email\": \"" + email + "\", \"password\": \"Correct-Horse-42\", \"displayName\": \"Mass\"";
+        for (String extra : List.of("\"roles\": [\"ADMIN\"]", "\"enabled\": false", "\"id\": \"" + UUID.randomUUID() + "\"",
+                "\"passwordHash\": \"x\"", "\"version\": 99")) {
+            log.expect(kind, "register with " + extra, as(bazaar.gateway(), null).contentType(ContentType.JSON)
+                    .body(registration + ", " + extra + "}").post("/api/identity/register").statusCode(), 400);
+        }
+        log.expect(kind, "no account was made by those registrations", as(bazaar.gateway(), admin).queryParam("q", email)
+                .get("/api/identity/admin/users").path("totalItems"), 0);
+
+        // a product of its own: the other tests count the shared product's stock
+        String placed = order(newProduct(10, 1250), 2, "tok_visa");
+        String tail = placed.substring(placed.lastIndexOf('}'));
+        String head = placed.substring(0, placed.lastIndexOf('}'));
+        for (String extra : List.of("\"status\": \"CONFIRMED\"", "\"total\": {\"amount\": 1, \"currency\": \"EUR\"}",
+                "\"customerId\": \"" + owner.id() + "\"", "\"id\": \"" + UUID.randomUUID() + "\"", "\"paymentId\": \"" + paymentId + "\"",
+                "\"customer\": {\"email\": \"x@example.com\"}")) {
+            log.expect(kind, "place order with " + extra, as(bazaar.gateway(), stranger.token()).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).body(head + ", " + extra + tail)
+                    .post("/api/orders").statusCode(), 400);
+        }
+        String linePrice = placed.replace("\"quantity\": 2}", "\"quantity\": 2, \"price\": {\"amount\": 1, \"currency\": \"EUR\"}}");
+        log.expect(kind, "place order with a price in a line", as(bazaar.gateway(), stranger.token()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(linePrice).post("/api/orders").statusCode(), 400);
+        // a valid order is priced by catalog and belongs to its caller, whatever else is sent
+        String id = place(stranger.token(), placed);
+        JsonPath read = as(bazaar.gateway(), stranger.token()).get("/api/orders/" + id).jsonPath();
+        log.expect(kind, "the order's total comes from catalog", read.getLong("total.amount"), 2500L);
+        log.expect(kind, "the order belongs to its caller", read.getString("customer.id") + " " + read.getString("customer.email"),
+                stranger.id() + " " + stranger.email());
+        log.expect(kind, "the caller has only that one order", as(bazaar.gateway(), stranger.token())
+                .queryParam("size", 100).get("/api/orders").path("totalItems"), 1);
+
+        UUID hijackId = UUID.randomUUID();
+        String category = as(bazaar.gateway(), null).get("/api/catalog/categories").path("[0].id");
+        String newProduct = "{\"sku\": \"MASS-" + hijackId.toString().substring(0, 8) + "\", \"name\": \"Mass\", \"categoryId\": \""
+                + category + "\", \"price\": {\"amount\": 100, \"currency\": \"EUR\"}, \"initialStock\": 1";
+        for (String extra : List.of("\"id\": \"" + hijackId + "\"", "\"stock\": {\"available\": 999}", "\"available\": 999",
+                "\"sold\": 5", "\"archived\": true", "\"status\": \"ARCHIVED\"", "\"createdBy\": \"someone\"")) {
+            log.expect(kind, "create product with " + extra, as(bazaar.gateway(), admin).contentType(ContentType.JSON)
+                    .body(newProduct + ", " + extra + "}").post("/api/catalog/admin/products").statusCode(), 400);
+        }
+        log.expect(kind, "no product under the chosen id", as(bazaar.gateway(), null).get("/api/catalog/products/" + hijackId)
+                .statusCode(), 404);
+        for (String extra : List.of("\"price\": {\"amount\": 1, \"currency\": \"EUR\"}", "\"sku\": \"RENAMED\"", "\"stock\": 5",
+                "\"id\": \"" + UUID.randomUUID() + "\"")) {
+            log.expect(kind, "update product with " + extra, as(bazaar.gateway(), admin).contentType(ContentType.JSON)
+                    .body("{\"name\": \"Attack fixture\", \"categoryId\": \"" + category + "\", " + extra + "}")
+                    .put("/api/catalog/admin/products/" + product).statusCode(), 400);
+        }
+        log.expect(kind, "adjust stock with available", as(bazaar.gateway(), admin).contentType(ContentType.JSON)
+                .body("{\"delta\": 1, \"reason\": \"x\", \"available\": 999}")
+                .post("/api/catalog/admin/products/" + product + "/stock-adjustments").statusCode(), 400);
+        JsonPath item = as(bazaar.gateway(), null).get("/api/catalog/products/" + product).jsonPath();
+        log.expect(kind, "the product's price and name are unchanged", item.getLong("price.amount") + " " + item.getString("name"),
+                "1250 Attack fixture");
+        log.expect(kind, "change roles with enabled", as(bazaar.gateway(), admin).contentType(ContentType.JSON)
+                .body("{\"roles\": [\"CUSTOMER\"], \"enabled\": false}").put("/api/identity/admin/users/" + owner.id() + "/roles")
+                .statusCode(), 400);
+        log.expect(kind, "the user is still enabled", as(bazaar.gateway(), admin).get("/api/identity/admin/users/" + owner.id())
+                .path("enabled"), true);
+        failOnViolations(kind);
+    }
+
+    // ---- sign-in throttling and rate limits -------------------------------------------------
+
+    /**
+     * Straight at identity with a made-up client address (identity trusts X-Forwarded-For from the
+     * gateway): through the gateway every failure would count against 127.0.0.1, and the address
+     * lock would then refuse every other suite's sign-ins for 15 minutes.
+     */
+    @Test
+    void repeatedWrongPasswordsLockTheAccount() {
+        String kind = "sign-in throttling";
+        Shoppers.Shopper target = Shoppers.register(bazaar);
+        Shoppers.Shopper bystander = Shoppers.register(bazaar);
+        String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+        ShopperLogin browser = ShopperLogin.to(URI.create(bazaar.url("identity")), URI.create(bazaar.gateway()))
+                .withHeader("X-Forwarded-For", address);
+        for (int i = 0; i < 30; i++) {
+            log.expect(kind, "wrong password #" + (i + 1) + " from " + address, signsIn(browser, target.email(), "Wrong-password-" + i), false);
+        }
+        log.expect(kind, "right password after 30 wrong ones (account locked)", signsIn(browser, target.email(), target.password()), false);
+        log.expect(kind, "right password from another address (the account is what is locked)",
+                signsIn(browser.withHeader("X-Forwarded-For", "203.0.113.9"), target.email(), target.password()), false);
+        // an address is locked by 20 failed password checks (a refusal for a locked account checks none):
+        // a spray over many accounts, here unknown ones
+        ShopperLogin sprayer = browser.withHeader("X-Forwarded-For", "198.51.100." + (1 + (Integer.parseInt(
+                address.substring(address.lastIndexOf('.') + 1)) % 250)));
+        for (int i = 0; i < 21; i++) {
+            log.expect(kind, "spray: wrong password for unknown account #" + (i + 1),
+                    signsIn(sprayer, "nobody-" + UUID.randomUUID() + "@example.com", "Wrong-password-1"), false);
+        }
+        log.expect(kind, "another account from the spraying address (address locked)",
+                signsIn(sprayer, bystander.email(), bystander.password()), false);
+        log.expect(kind, "that account from another address still signs in",
+                signsIn(browser.withHeader("X-Forwarded-For", "203.0.113.10"), bystander.email(), bystander.password()), true);
+        failOnViolations(kind);
+    }
+
+    private static boolean signsIn(ShopperLogin browser, String email, String password) {
+        try {
+            browser.authorize(email, password);
+            return true;
+        } catch (ShopperLogin.LoginRefused refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Many callers at once, on kept-alive connections, until the gateway answers 429 (or a minute
+     * has passed). Whatever the machine's speed, no more may get through than the budget allows:
+     * the burst plus the refill over the time taken.
+     */
+    @Test
+    void burstsOverTheGatewaysBudgetsAreAnswered429WithRetryAfter() throws Exception {
+        String kind = "rate limits";
+        Shoppers.Shopper burster = Shoppers.register(bazaar);
+        // placing orders: 20 a second, 40 at once in this suite; bodies are invalid, so nothing is ordered
+        hammer(kind, "POST /api/orders by one shopper (20/s, burst 40)", null, 32, 20, 40,
+                () -> HttpRequest.newBuilder(URI.create(bazaar.gateway() + "/api/orders"))
+                        .header("Authorization", "Bearer " + burster.token()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        // anyone without a token: 100 a second, 200 at once per address (its own loopback address here)
+        hammer(kind, "GET /api/catalog/categories from one address (100/s, burst 200)",
+                InetAddress.getByAddress(new byte[] {127, 0, 0, 42}), 64, 100, 200,
+                () -> HttpRequest.newBuilder(URI.create(bazaar.gateway() + "/api/catalog/categories")).GET().build());
+        failOnViolations(kind);
+    }
+
+    private static void hammer(String kind, String what, InetAddress from, int callers, int perSecond, int burst,
+            java.util.function.Supplier<HttpRequest> request) throws Exception {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        if (from != null) {
+            builder.localAddress(from);
+        }
+        List<HttpResponse<String>> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean limited = new AtomicBoolean();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long start = System.nanoTime();
+        try (HttpClient client = builder.build();
+                var workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < callers; i++) {
+                workers.submit(() -> {
+                    while (!limited.get() && System.nanoTime() < deadline) {
+                        HttpResponse<String> answer = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                        answers.add(answer);
+                        if (answer.statusCode() == 429) {
+                            limited.set(true);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long through = answers.stream().filter(r -> r.statusCode() != 429).count();
+        long budget = burst + (long) Math.ceil(perSecond * seconds) + callers;
+        log.expect(kind, what + ": no more got through than the budget (" + through + " in " + String.format("%.1f", seconds)
+                + " s, budget " + budget + ")", through <= budget, true);
+        checkBurst(kind, what + " (" + answers.size() + " sent by " + callers + " callers)", answers);
+    }
+
+    private static void checkBurst(String kind, String burst, List<HttpResponse<String>> answers) {
+        List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        log.expect(kind, burst + ": some answers are 429 (" + limited.size() + " of " + answers.size() + ")", !limited.isEmpty(), true);
+        log.expect(kind, burst + ": every 429 has Retry-After and problem+json", limited.stream().allMatch(r ->
+                r.headers().firstValue("Retry-After").isPresent()
+                        && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")), true);
+        log.expect(kind, burst + ": no 5xx", answers.stream().noneMatch(r -> r.statusCode() >= 500), true);
+    }
+}
