@@ -1,8 +1,13 @@
 package dev.bazaar.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +40,9 @@ public abstract class GatewayIntegrationTest {
     protected static final int maxBodyBytes = 64 * 1024;
     protected static final long paymentTimeoutMillis = 2000;
     protected static final String corsOrigin = "https://shop.bazaar.test";
+
+    /** gateway ports whose context has seen its backends once */
+    private static final Set<Integer> started = ConcurrentHashMap.newKeySet();
 
     @LocalServerPort
     protected int port;
@@ -69,6 +77,21 @@ public abstract class GatewayIntegrationTest {
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = port;
         RestAssured.basePath = "";
+        if (started.add(port)) {
+            awaitBalancersSeeEveryBackend();
+        }
+    }
+
+    /**
+     * The balancers' first health checks run while the context starts; until one has passed, a
+     * route answers 503. Those 503s count against the breakers, which start closed again after.
+     */
+    private void awaitBalancersSeeEveryBackend() {
+        for (Backend backend : List.of(catalog, order, payment, identity)) {
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> RestAssured.given().get("/v3/api-docs/" + backend.name()).statusCode() == 200);
+            breaker(backend.name()).reset();
+        }
     }
 
     protected CircuitBreaker breaker(String service) {
