@@ -75,6 +75,17 @@ class DeadLettersTest extends MessagingIntegrationTest {
     }
 
     @Test
+    void refusesARedriveLimitBelowOne() {
+        String deadLetterQueue = properties.queue(WidgetChangedHandler.ROUTING_KEY) + ".dlq";
+        for (String limit : new String[] {"0", "-5"}) {
+            HttpStatusCode status = http.post().uri("/{queue}/redrive?limit={limit}", deadLetterQueue, limit)
+                    .exchange((request, response) -> response.getStatusCode());
+
+            assertThat(status.value()).as("limit=" + limit).isEqualTo(400);
+        }
+    }
+
+    @Test
     void answersNotFoundForRedriveOfAnotherServicesQueue() {
         HttpStatusCode status = http.post().uri("/{queue}/redrive", "payment.order.order.placed")
                 .exchange((request, response) -> response.getStatusCode());

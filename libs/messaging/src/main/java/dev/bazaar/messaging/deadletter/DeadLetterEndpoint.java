@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 /** Operator view of this service's dead letters. Access (ADMIN) comes from the service's security config. */
 @RestController
 @RequestMapping("/api/${bazaar.messaging.service}/admin/dead-letters")
@@ -26,7 +29,8 @@ public class DeadLetterEndpoint {
     }
 
     @PostMapping("/{queue}/redrive")
-    public Redriven redrive(@PathVariable String queue, @RequestParam(required = false) Integer limit) {
+    public Redriven redrive(@PathVariable String queue,
+            @RequestParam(required = false) @Min(1) @Max(100_000) Integer limit) {
         int redriven = limit == null ? deadLetters.redrive(queue) : deadLetters.redrive(queue, limit);
         return new Redriven(queue, redriven);
     }
