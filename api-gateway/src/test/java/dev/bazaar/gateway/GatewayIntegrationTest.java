@@ -38,6 +38,8 @@ public abstract class GatewayIntegrationTest {
     protected static final Backend payment = Backend.start("payment");
     protected static final Backend identity = Backend.start("identity");
     protected static final int maxBodyBytes = 64 * 1024;
+    protected static final int maxUriBytes = 8 * 1024;
+    protected static final int maxHeaderBytes = 8 * 1024;
     protected static final long paymentTimeoutMillis = 2000;
     protected static final String corsOrigin = "https://shop.bazaar.test";
 
@@ -64,6 +66,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("bazaar.gateway.rate-limit.strict.replenish-rate", () -> 1);
         registry.add("bazaar.gateway.rate-limit.strict.burst-capacity", () -> 3);
         registry.add("bazaar.gateway.max-body-size", () -> maxBodyBytes + "B");
+        registry.add("bazaar.gateway.max-uri-length", () -> maxUriBytes + "B");
+        registry.add("bazaar.gateway.max-header-size", () -> maxHeaderBytes + "B");
         registry.add("bazaar.gateway.timeouts.payment", () -> paymentTimeoutMillis);
         registry.add("bazaar.gateway.cors-origins", () -> corsOrigin);
         registry.add("resilience4j.circuitbreaker.configs.default.sliding-window-size", () -> 4);

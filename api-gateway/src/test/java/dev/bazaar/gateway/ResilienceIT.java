@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,23 +68,49 @@ class ResilienceIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void opensTheBreakerWhileTheServiceFailsAndClosesItOnceTheServiceIsBack() {
-        payment.stop();
-
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            asShopper().when().get("/api/payments/42").then().statusCode(503);
-            return breaker("payment").getState() == CircuitBreaker.State.OPEN;
-        });
-        asShopper().when().get("/api/payments/42")
+    void opensTheBreakerWhileTheServiceFailsAndClosesItOnceTheServiceIsBack() throws Exception {
+        // four calls that outlast the route's timeout: the breaker's whole (test) window, all failed
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> slow = IntStream.range(0, 4).mapToObj(i -> executor.submit(() ->
+                    asShopper().queryParam("delayMs", paymentTimeoutMillis + 1000).when().get("/api/payments/stuck")
+                            .statusCode())).toList();
+            for (Future<Integer> status : slow) {
+                assertThat(status.get()).isEqualTo(504);
+            }
+        }
+        assertThat(breaker("payment").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        asShopper().when().get("/api/payments/while-open")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", equalTo("urn:bazaar:problem:unavailable"));
+        assertThat(payment.callsTo("/api/payments/while-open")).isZero();
         given().when().get("/api/catalog/categories").then().statusCode(200);
 
-        payment.restart();
-
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> asShopper().when().get("/api/payments/42").statusCode() == 200);
+        assertThat(breaker("payment").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void keepsTheBreakerClosedWhileNoInstanceIsHealthySoTheServiceIsCalledAsSoonAsItIsBack() {
+        payment.stop();
+        // once the health check has dropped the instance, a call is answered without being recorded
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            breaker("payment").reset();
+            asShopper().when().get("/api/payments/42").then().statusCode(503);
+            return breaker("payment").getMetrics().getNumberOfBufferedCalls() == 0;
+        });
+
+        for (int i = 0; i < 12; i++) {
+            asShopper().when().get("/api/payments/42").then().statusCode(503)
+                    .contentType("application/problem+json").body("service", equalTo("payment"));
+        }
+        assertThat(breaker("payment").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker("payment").getMetrics().getNumberOfBufferedCalls()).isZero();
+
+        payment.restart();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> asShopper().when().get("/api/payments/42").statusCode() == 200);
         assertThat(breaker("payment").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }

@@ -70,12 +70,10 @@ class CheckoutIT {
     }
 
     /** Starts payment-service again and waits until the gateway routes to it (health check, breaker closed). */
-    private static void restartPayment(Shoppers.Shopper shopper) {
+    private static void restartPayment() {
         bazaar.service("payment").start();
         bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                given().baseUri(bazaar.gateway()).auth().oauth2(shopper.token()).when().get("/api/payments")
-                        .statusCode() == 200);
+        bazaar.awaitGatewayRoutesTo("payment");
     }
 
     @Test
@@ -141,7 +139,7 @@ class CheckoutIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                     orders.stream().allMatch(id -> orderOf(shopper, id).getString("status").equals("AWAITING_PAYMENT")));
         } finally {
-            restartPayment(shopper);
+            restartPayment();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -162,7 +160,7 @@ class CheckoutIT {
             assertThat(orderOf(shopper, orderId).getString("cancelReason")).isEqualTo("PAYMENT_TIMEOUT");
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stock(product).getInt("available")).isEqualTo(3));
         } finally {
-            restartPayment(shopper);
+            restartPayment();
         }
         // payment sees the placement and the cancellation late, in either order: no money may stay taken
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -1,12 +1,17 @@
 package dev.bazaar.e2e;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.TestPostgres;
@@ -24,6 +29,7 @@ public final class RunningBazaar {
     public static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(40);
 
     private static RunningBazaar instance;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     public final Map<String, TestPostgres.Database> databases = new HashMap<>();
@@ -49,6 +55,8 @@ public final class RunningBazaar {
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "stop-bazaar"));
             instance.startAll();
         }
+        // a suite that killed or restarted services leaves the gateway's view of them to settle
+        instance.awaitGatewayRoutesToEveryService();
         return instance;
     }
 
@@ -158,6 +166,24 @@ public final class RunningBazaar {
         List<String> rest = List.of("catalog", "payment", "order", "gateway");
         rest.forEach(name -> services.get(name).start());
         rest.forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(240)));
+    }
+
+    /**
+     * A service that is ready is not yet routed to: the gateway's balancer learns it at its next
+     * health check (every few seconds), and until then the route answers 503. Each service's
+     * OpenAPI document is a public route through the gateway, so a 200 there means that
+     * service's balancer sees it and its breaker lets calls through.
+     */
+    public void awaitGatewayRoutesTo(String service) {
+        URI apiDocs = URI.create(gateway() + "/v3/api-docs/" + service);
+        Awaitility.await("the gateway routing to " + service).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(apiDocs).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private void awaitGatewayRoutesToEveryService() {
+        List.of("identity", "catalog", "payment", "order").forEach(this::awaitGatewayRoutesTo);
     }
 
     private void stopAll() {

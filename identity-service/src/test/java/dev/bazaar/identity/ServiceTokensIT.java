@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
@@ -70,13 +73,56 @@ class ServiceTokensIT extends IdentityIntegrationTest {
     @Test
     void anUnknownClientOrAWrongSecretGets401() {
         clientCredentials("stranger-service", "whatever-secret", null)
-                .then().statusCode(401).body("error", equalTo("invalid_client"));
+                .then().statusCode(401).contentType("application/json").body("error", equalTo("invalid_client"))
+                .header("WWW-Authenticate", startsWith("Basic"));
         clientCredentials("order-service", "not-the-secret", null)
-                .then().statusCode(401).body("error", equalTo("invalid_client"));
+                .then().statusCode(401).contentType("application/json").body("error", equalTo("invalid_client"))
+                .header("WWW-Authenticate", startsWith("Basic"));
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", "order-service").formParam("client_secret", "not-the-secret")
+                .when().post("/oauth2/token")
+                .then().statusCode(401).contentType("application/json").body("error", equalTo("invalid_client"));
         given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_id", "bazaar-web")
                 .when().post("/oauth2/token")
-                .then().statusCode(401);
+                .then().statusCode(401).contentType("application/json").body("error", equalTo("invalid_client"));
+    }
+
+    // RFC 6749 5.2: a JSON error and a challenge, not an empty 401, whatever the request looked like
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "/oauth2/token      | application/x-www-form-urlencoded | grant_type=client_credentials",
+            "/oauth2/token      | application/x-www-form-urlencoded | ''",
+            "/oauth2/token      | application/json                  | {\"grant_type\": \"client_credentials\"}",
+            "/oauth2/token      | text/plain                        | grant_type=client_credentials",
+            "/oauth2/introspect | application/x-www-form-urlencoded | token=anything",
+            "/oauth2/revoke     | application/x-www-form-urlencoded | token=anything",
+    })
+    void aRequestWithoutClientAuthenticationGets401InvalidClient(String endpoint, String contentType, String body) {
+        given().contentType(contentType).body(body)
+                .when().post(endpoint)
+                .then().statusCode(401)
+                .contentType("application/json")
+                .header("WWW-Authenticate", startsWith("Basic"))
+                .body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void aClientThatAcceptsHtmlIsStillAnsweredInJsonNotSentToSignIn() {
+        given().redirects().follow(false).accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .when().post("/oauth2/token")
+                .then().statusCode(401)
+                .contentType("application/json")
+                .body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void theRealClientStillGetsAToken() {
+        clientCredentials("order-service", ORDER_SERVICE_SECRET, null)
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("token_type", equalTo("Bearer"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -111,6 +112,20 @@ class ShopperSignInIT extends IdentityIntegrationTest {
                 .isInstanceOf(ShopperLogin.LoginRefused.class);
         assertThatThrownBy(() -> browserAt("198.51.100.1").authorize("nobody-" + shopper.email(), shopper.password()))
                 .isInstanceOf(ShopperLogin.LoginRefused.class);
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsSentFromAuthorizeToTheSignInPage() {
+        given().redirects().follow(false).accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .queryParam("response_type", "code")
+                .queryParam("client_id", ShopperLogin.WEB_CLIENT_ID)
+                .queryParam("redirect_uri", issuer + "/swagger-ui/oauth2-redirect.html")
+                .queryParam("scope", "openid")
+                .queryParam("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
+                .queryParam("code_challenge_method", "S256")
+                .when().get("/oauth2/authorize")
+                .then().statusCode(302)
+                .header("Location", endsWith("/login"));
     }
 
     @Test

@@ -26,6 +26,8 @@ import reactor.core.publisher.Mono;
 class AccessLog implements WebFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
+    // paths up to Netty's 64 KB line reach this log, refused as too long (RequestHeadLimits)
+    private static final int LOGGED_PATH_LENGTH = 1024;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -42,7 +44,8 @@ class AccessLog implements WebFilter {
                 Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
                 log.atInfo()
                         .addKeyValue("method", exchange.getRequest().getMethod().name())
-                        .addKeyValue("path", path)
+                        .addKeyValue("path", path.length() > LOGGED_PATH_LENGTH
+                                ? path.substring(0, LOGGED_PATH_LENGTH) + "..." : path)
                         .addKeyValue("status", status == null ? 0 : status.value())
                         .addKeyValue("route", route == null ? "-" : route.getId())
                         .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)

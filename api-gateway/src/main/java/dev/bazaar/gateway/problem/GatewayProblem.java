@@ -84,6 +84,8 @@ public class GatewayProblem extends RuntimeException {
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case NOT_ACCEPTABLE -> "not-acceptable";
             case CONTENT_TOO_LARGE -> "payload-too-large";
+            case URI_TOO_LONG -> "uri-too-long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "request-headers-too-large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
             case TOO_MANY_REQUESTS -> "too-many-requests";
             case BAD_GATEWAY -> "bad-gateway";

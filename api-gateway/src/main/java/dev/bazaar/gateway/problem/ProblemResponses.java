@@ -26,7 +26,12 @@ public final class ProblemResponses {
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         problem.headers().forEach(headers::set);
-        byte[] body = json.writeValueAsBytes(problem.body(TraceIds.of(exchange)));
+        byte[] body = toJson(problem, TraceIds.of(exchange));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    /** The problem+json document, for writers outside WebFlux (see routing/UnreadableRequests). */
+    public static byte[] toJson(GatewayProblem problem, String traceId) {
+        return json.writeValueAsBytes(problem.body(traceId));
     }
 }

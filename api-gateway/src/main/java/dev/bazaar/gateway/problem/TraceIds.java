@@ -28,6 +28,12 @@ public final class TraceIds {
         return exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> randomId()).toString();
     }
 
+    /** For an answer made below WebFlux, where there is no exchange: one id per call. */
+    public static String current() {
+        SpanContext context = Span.current().getSpanContext();
+        return context.isValid() ? context.getTraceId() : randomId();
+    }
+
     private static String randomId() {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);

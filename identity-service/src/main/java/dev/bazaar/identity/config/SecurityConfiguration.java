@@ -1,5 +1,6 @@
 package dev.bazaar.identity.config;
 
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -9,9 +10,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.bazaar.defaults.security.ResourceServerDefaults;
 import dev.bazaar.identity.tokens.ServiceDefaultScopes;
@@ -20,7 +27,9 @@ import dev.bazaar.identity.tokens.ServiceDefaultScopes;
  * Three chains, tried in order: the authorization server's endpoints (OAuth2 and OIDC),
  * Bazaar's REST API with bearer tokens like every service, and the sign-in page with a
  * session for everything else. A browser that reaches /oauth2/authorize unsigned is
- * sent to the sign-in page and back. Email and password go through ThrottledSignIn,
+ * sent to the sign-in page and back; a client that does not authenticate to the token,
+ * introspection or revocation endpoint gets an OAuth2 JSON error
+ * ({@link ClientAuthenticationErrors}). Email and password go through ThrottledSignIn,
  * the only AuthenticationProvider bean, which Spring Security makes the global one (a
  * second registration on the chain would count every failure twice).
  */
@@ -29,18 +38,34 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, AuthorizationServerSettings settings) throws Exception {
+        ClientAuthenticationErrors clientErrors = new ClientAuthenticationErrors();
+        RequestMatcher clientEndpoints = clientAuthenticatedEndpoints(settings);
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
+                    server.clientAuthentication(client -> client.errorResponseHandler(clientErrors));
                     server.tokenEndpoint(token -> token.accessTokenRequestConverter(new ServiceDefaultScopes()));
                     server.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 // userinfo takes the access token
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
+                // The first entry point is also the one for requests no matcher names: the sign-in page,
+                // as before. The client endpoints never redirect, whatever the request accepts.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new AndRequestMatcher(browsers(), new NegatedRequestMatcher(clientEndpoints)))
+                        .defaultAuthenticationEntryPointFor(clientErrors, clientEndpoints));
         return http.build();
+    }
+
+    /** Where clients authenticate: the endpoints Spring Authorization Server's client authentication covers. */
+    private static RequestMatcher clientAuthenticatedEndpoints(AuthorizationServerSettings settings) {
+        return new OrRequestMatcher(List.of(settings.getTokenEndpoint(), settings.getTokenIntrospectionEndpoint(),
+                        settings.getTokenRevocationEndpoint(), settings.getDeviceAuthorizationEndpoint(),
+                        settings.getPushedAuthorizationRequestEndpoint()).stream()
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+                .toList());
     }
 
     // requests that name text/html (browsers); "*/*" alone, as API clients send, does not count

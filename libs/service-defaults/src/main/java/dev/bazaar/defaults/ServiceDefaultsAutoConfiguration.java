@@ -10,13 +10,16 @@ import dev.bazaar.defaults.grpc.GrpcAccessLog;
 import dev.bazaar.defaults.grpc.ServiceTokenConfiguration;
 import dev.bazaar.defaults.grpc.ProblemStatusMapping;
 import dev.bazaar.defaults.grpc.ServiceScopeInterceptor;
+import dev.bazaar.defaults.grpc.UndecodableRequests;
 import dev.bazaar.defaults.problem.ProblemHandling;
 import dev.bazaar.defaults.security.ResourceServerConfiguration;
+import dev.bazaar.defaults.web.ProblemErrorReports;
 import dev.bazaar.defaults.web.StrictJson;
 
 @AutoConfiguration
 @Import({ProblemHandling.class, ResourceServerConfiguration.class, GrpcAccessLog.class, ServiceScopeInterceptor.class,
-        ServiceTokenConfiguration.class, ProblemStatusMapping.class})
+        ServiceTokenConfiguration.class, ProblemStatusMapping.class, UndecodableRequests.class,
+        ProblemErrorReports.class})
 @EnableConfigurationProperties
 public class ServiceDefaultsAutoConfiguration {
 

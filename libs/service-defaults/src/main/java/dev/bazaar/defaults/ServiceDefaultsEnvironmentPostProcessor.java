@@ -25,6 +25,9 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("server.shutdown", "graceful");
         defaults.put("server.tomcat.threads.max", "32");
         defaults.put("server.tomcat.max-swallow-size", "1MB");
+        // Tomcat counts the request line and every header together: above what the gateway
+        // lets through (an 8 KB URI and 8 KB of headers), so a request it accepts is served
+        defaults.put("server.max-http-request-header-size", "24KB");
         defaults.put("spring.datasource.hikari.maximum-pool-size", "8");
         defaults.put("spring.datasource.hikari.minimum-idle", "1");
         defaults.put("spring.datasource.hikari.connection-timeout", "5000");

@@ -43,7 +43,7 @@ public class ResourceServerConfiguration {
                 JwtValidators.createDefaultWithIssuer(properties.issuerUrl().toString()),
                 audience(properties.audiences()));
         decoder.setJwtValidator(validators);
-        return decoder;
+        return new VerifiedTokens(decoder);
     }
 
     @Bean
