@@ -62,9 +62,11 @@ class AdministerUsersIT extends IdentityIntegrationTest {
     @Test
     void refusesUnknownRolesAndAnEmptyList() {
         Shopper shopper = newShopper();
-        given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(Map.of("roles", List.of("ROOT")))
-                .when().put("/api/identity/admin/users/{id}/roles", shopper.id())
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("roles[0]"));
+        for (String notARole : List.of("ROOT", "ADMIN ", " ADMIN", "admin", "")) {
+            given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(Map.of("roles", List.of("CUSTOMER", notARole)))
+                    .when().put("/api/identity/admin/users/{id}/roles", shopper.id())
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("roles[1]"));
+        }
         given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(Map.of("roles", List.of()))
                 .when().put("/api/identity/admin/users/{id}/roles", shopper.id())
                 .then().statusCode(400).body("errors.field", hasItem("roles"));

@@ -1,16 +1,15 @@
 package dev.bazaar.e2e.attacks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.bazaar.e2e.SuiteReports;
+
 /**
  * Every attack tried, by kind, and every one that was not refused as it must be: printed and
- * written to {@code e2e-tests/target/attacks-report.md}.
+ * written to {@code e2e-tests/target/attacks-report.md} (see {@link SuiteReports}).
  */
 final class AttackLog {
 
@@ -55,15 +54,10 @@ final class AttackLog {
     }
 
     void publish() {
-        String text = markdown();
-        System.out.println(text);
-        try {
-            Path target = Path.of(System.getProperty("bazaar.root", ".."), "e2e-tests", "target");
-            Files.createDirectories(target);
-            // getBytes replaces what UTF-8 cannot carry (lone surrogates from the generated inputs) instead of failing
-            Files.write(target.resolve("attacks-report.md"), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the attacks report", e);
+        long violations;
+        synchronized (this) {
+            violations = attempts.stream().filter(a -> !a.held()).count();
         }
+        SuiteReports.publish("attacks", markdown(), "attacks tried: " + attempts.size() + "; violations: " + violations);
     }
 }

@@ -1,14 +1,13 @@
 package dev.bazaar.e2e.badinput;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import dev.bazaar.e2e.SuiteReports;
 
 /**
  * What the bad-input suites tried and what went wrong, per endpoint: printed and written to
@@ -91,18 +90,15 @@ final class BadInputReport {
         return out.toString();
     }
 
-    /** Prints the report and writes it under target (the suites run with e2e-tests as working directory). */
+    /** Prints the report and writes it under target, with its line in the suites' summary. */
     void publish() {
-        String text = markdown();
-        System.out.println(text);
-        try {
-            Path target = Path.of(System.getProperty("bazaar.root", ".."), "e2e-tests", "target");
-            Files.createDirectories(target);
-            // getBytes replaces what UTF-8 cannot carry (lone surrogates from the generated inputs) instead of failing
-            Files.write(target.resolve("bad-input-report.md"), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the bad-input report", e);
+        String summary;
+        synchronized (this) {
+            summary = "requests tried: " + tried.values().stream().mapToLong(AtomicLong::get).sum() + " on " + tried.size()
+                    + " endpoints and gRPC methods; violations: " + violations.size() + "; database changes: "
+                    + databaseChanges.size();
         }
+        SuiteReports.publish("bad-input", markdown(), summary);
     }
 
     private static String shorten(String text) {

@@ -123,8 +123,7 @@ class FaultsIT {
         FaultsReport report = new FaultsReport(seed, realInfrastructure, Duration.between(started, Instant.now()),
                 faults.injected, load, audit.tally(), finalAfter, deadLetters, deliveries.since(), inboxRows,
                 shared.get().summary().lines().findFirst().orElse(""), violations);
-        report.write(root.resolve("e2e-tests/target/faults-report.md"));
-        System.out.println(report.markdown());
+        report.publish();
 
         assertThat(violations).as("violations; see e2e-tests/target/faults-report.md").isEmpty();
         assertThat(faults.injected).hasSize(9);

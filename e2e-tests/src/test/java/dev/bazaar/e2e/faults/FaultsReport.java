@@ -1,15 +1,13 @@
 package dev.bazaar.e2e.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The short report of a run: printed, and written to e2e-tests/target/faults-report.md. */
+import dev.bazaar.e2e.SuiteReports;
+
+/** The short report of a run: printed, and written to e2e-tests/target/faults-report.md (see {@link SuiteReports}). */
 record FaultsReport(
         long seed,
         boolean realInfrastructure,
@@ -110,13 +108,11 @@ record FaultsReport(
                 .map(InjectedFault::name).findFirst().orElse("outside any fault");
     }
 
-    void write(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, markdown());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void publish() {
+        SuiteReports.publish("faults", markdown(), "faults injected: " + faults.size() + "; requests tried: "
+                + load.requests() + " (retries " + load.retries.get() + ", network errors " + load.networkErrors.get()
+                + "); orders accepted: " + load.acceptedCount() + " (CONFIRMED " + tally.confirmed() + ", CANCELLED "
+                + tally.cancelled() + "); violations: " + violations.size());
     }
 
     private static void row(StringBuilder md, String name, long value) {

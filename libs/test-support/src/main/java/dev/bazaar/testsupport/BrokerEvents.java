@@ -42,7 +42,14 @@ public final class BrokerEvents implements AutoCloseable {
         try {
             Connection connection = factory.newConnection("test-listener");
             Channel channel = connection.createChannel();
-            channel.exchangeDeclarePassive(exchange);
+            try {
+                connection.createChannel().exchangeDeclarePassive(exchange);
+            } catch (java.io.IOException notYetDeclared) {
+                // a service declares its exchange when it first connects, which may come after the
+                // test starts listening: declared here as services declare it under test settings
+                // (topic, durable, auto-deleted with its last binding)
+                channel.exchangeDeclare(exchange, "topic", true, true, null);
+            }
             String queue = "test.listen." + UUID.randomUUID();
             channel.queueDeclare(queue, false, true, true, null);
             channel.queueBind(queue, exchange, bindingKey);

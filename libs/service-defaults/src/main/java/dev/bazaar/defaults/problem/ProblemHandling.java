@@ -136,7 +136,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException databind && !databind.getPath().isEmpty()) {
+        JacksonException databind = fieldError(e);
+        if (databind != null) {
             String field = pathOf(databind);
             String message = switch (databind.getClass().getSimpleName()) {
                 case "UnrecognizedPropertyException", "IgnoredPropertyException" -> "is not a known field";
@@ -173,6 +174,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "These fields are invalid: " + fields);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The Jackson error that names a field, also when it wraps what a creator threw (e.g. an enum's). */
+    private static JacksonException fieldError(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException databind && !databind.getPath().isEmpty()) {
+                return databind;
+            }
+        }
+        return null;
     }
 
     private static String pathOf(JacksonException e) {
