@@ -112,6 +112,8 @@ final class StepStats {
             text.append(String.format(Locale.ROOT, "knee.rate=%.1f%nknee.confirmedPerSecond=%.2f%nknee.p99Ms=%d%n"
                     + "knee.placeP99Ms=%d%nknee.sagaP99Ms=%d%n", knee.rate(), knee.confirmed() / knee.seconds(),
                     knee.p99(), knee.placeP99(), knee.sagaP99()));
+            // every step healthy: the knee lies above the last step, which is a lower bound only
+            text.append("knee.bounded=").append(healthySoFar ? "no" : "yes").append('\n');
         }
         try {
             Files.createDirectories(file.getParent());
