@@ -217,11 +217,16 @@ final class CheckoutLoad {
         unanswered.add("cancel " + orderId);
     }
 
-    /** No answer to the request itself yet: the same request may be sent again. */
+    /**
+     * No answer to the request itself yet: the same request may be sent again. A concurrent
+     * change is one: the order moved (its payment outcome landed) between the service's read and
+     * write, and the API says to retry.
+     */
     private static boolean answerLater(HttpResponse<String> response) {
         int status = response.statusCode();
         return status >= 500 || status == 429
-                || status == 409 && problemType(response).endsWith("request-in-progress");
+                || status == 409 && (problemType(response).endsWith("request-in-progress")
+                        || problemType(response).endsWith("concurrent-change"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
