@@ -153,6 +153,25 @@ final class BadParameters {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(wellFormed(value), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * A lone surrogate has no UTF-8 form, and URLEncoder drops some of them (202 of U+D800
+     * arrive as 174 question marks), so a text generated too long could arrive short enough to
+     * be valid. Each becomes U+FFFD, as a decoder makes of it: the length and every other
+     * character stay as generated, and the checks made on the generated text hold for the sent one.
+     */
+    static String wellFormed(String value) {
+        StringBuilder sent = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                sent.append(c).append(value.charAt(++i));
+            } else {
+                sent.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return sent.toString();
     }
 }
