@@ -9,8 +9,14 @@ import static org.hamcrest.Matchers.everyItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
@@ -84,6 +90,25 @@ class OrderLifecycleIT extends OrderIntegrationTest {
             JsonPath cancelled = JsonPath.from(events.await(1, Duration.ofSeconds(10)).getFirst());
             assertThat(cancelled.getString("data.reason")).isEqualTo("PAYMENT_DECLINED");
         }
+    }
+
+    @Test
+    void concurrentCancellationsAllSucceedAndCancelOnce() throws Exception {
+        Placed order = placeOne();
+        List<Callable<Integer>> cancellations = Collections.nCopies(8, () -> given().auth().oauth2(order.token())
+                .when().post("/api/orders/{id}/cancel", order.orderId()).then().extract().statusCode());
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<Integer> answer : pool.invokeAll(cancellations)) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(status(order)).isEqualTo("CANCELLED");
+        List<String> history = given().auth().oauth2(order.token()).when().get("/api/orders/{id}/history", order.orderId())
+                .then().statusCode(200).extract().path("event");
+        assertThat(history).containsExactly("Placed", "Cancelled");
     }
 
     @Test
