@@ -59,7 +59,8 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders",
-                "--enable-native-access=ALL-UNNAMED", "-javaagent:" + agentOf(jar), "-jar", jar.toString()));
+                "--enable-native-access=ALL-UNNAMED", "-javaagent:" + agentOf(jar),
+                "-Dotel.javaagent.configuration-file=" + agentConfigurationOf(jar), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -144,5 +145,10 @@ public final class ServiceProcess {
             throw new IllegalStateException("no " + agent + ": run ./mvnw -pl e2e-tests process-test-resources");
         }
         return agent;
+    }
+
+    /** The instrumentations Bazaar uses, as {@code ./bazaar} and the images give them to the agent. */
+    private static Path agentConfigurationOf(Path serviceJar) {
+        return serviceJar.getParent().getParent().getParent().resolve("deploy/otel/agent.properties");
     }
 }

@@ -160,6 +160,40 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         if (!read(file).contains("-pl " + name + " ")) {
             problems.add(name + ": " + root.relativize(file) + " does not build module " + name + " (-pl " + name + ")");
         }
+        checkCopiedFiles(name, contextDir, file, problems);
+    }
+
+    /** A file copied from the build context that is not there, or that .dockerignore leaves out, fails the image's build. */
+    private void checkCopiedFiles(String name, Path contextDir, Path dockerfile, List<String> problems) {
+        Path ignoreFile = contextDir.resolve(".dockerignore");
+        List<String> ignored = Files.isRegularFile(ignoreFile) ? read(ignoreFile).lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList() : List.of();
+        read(dockerfile).lines().map(String::strip).filter(line -> line.startsWith("COPY ") && !line.contains("--from="))
+                .forEach(line -> {
+                    List<String> words = List.of(line.substring("COPY ".length()).strip().split("\\s+"));
+                    for (String source : words.subList(0, words.size() - 1)) {
+                        if (source.startsWith("--") || source.contains("*") || source.equals(".")) {
+                            continue;
+                        }
+                        if (!Files.exists(contextDir.resolve(source).normalize()) || isIgnored(source, ignored)) {
+                            problems.add(name + ": " + root.relativize(dockerfile) + " copies " + source
+                                    + ", which is not in the build context");
+                        }
+                    }
+                });
+    }
+
+    /** .dockerignore's plain path patterns, in order, the last that matches deciding ({@code !} takes back in). */
+    private static boolean isIgnored(String source, List<String> patterns) {
+        boolean ignored = false;
+        for (String pattern : patterns) {
+            boolean takesBack = pattern.startsWith("!");
+            String path = pattern.substring(takesBack ? 1 : 0).replaceAll("^/+|/+$", "");
+            if (!path.contains("*") && (source.equals(path) || source.startsWith(path + "/"))) {
+                ignored = !takesBack;
+            }
+        }
+        return ignored;
     }
 
     private static void checkHealthcheckAndMemory(String name, Map<String, Object> service, List<String> problems) {

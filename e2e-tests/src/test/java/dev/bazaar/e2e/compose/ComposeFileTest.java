@@ -185,6 +185,41 @@ class ComposeFileTest {
     }
 
     @Test
+    void reportsAFileTheDockerfileCopiesThatIsMissingOrLeftOutByDockerignore(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.writeString(root.resolve("mvnw"), "");
+        Files.createDirectories(root.resolve("deploy/otel"));
+        Files.writeString(root.resolve("deploy/otel/agent.properties"), "");
+        Files.writeString(root.resolve("deploy/otel/dashboards.json"), "");
+        Files.writeString(root.resolve(".dockerignore"), """
+                # not needed in an image
+                deploy/
+                !deploy/otel/agent.properties
+                """);
+        Files.createDirectories(root.resolve("stock-service"));
+        Files.writeString(root.resolve("stock-service/Dockerfile"), """
+                COPY mvnw pom.xml ./
+                COPY . .
+                RUN ./mvnw -pl stock-service -am package
+                COPY --from=build /workspace/app.jar /app/app.jar
+                COPY deploy/otel/agent.properties /app/otel-agent.properties
+                COPY --chown=10001 deploy/otel/tracing.properties /app/tracing.properties
+                COPY deploy/otel/dashboards.json /app/dashboards.json
+                """);
+        Map<String, Object> compose = Map.of("services", Map.of("stock-service", Map.of(
+                "build", Map.of("context", ".", "dockerfile", "stock-service/Dockerfile"),
+                "environment", Map.of(),
+                "mem_limit", "256m",
+                "healthcheck", Map.of("test", List.of("CMD", "true")))));
+
+        assertThat(new ComposeFileCheck(root, Map.of("stock-service", Set.of()), Map.of()).problems(compose)).containsExactly(
+                "stock-service: " + Path.of("stock-service/Dockerfile") + " copies deploy/otel/tracing.properties, "
+                        + "which is not in the build context",
+                "stock-service: " + Path.of("stock-service/Dockerfile") + " copies deploy/otel/dashboards.json, "
+                        + "which is not in the build context");
+    }
+
+    @Test
     void reportsAnAddressThatNamesNoContainerOrTheWrongPort() {
         Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
         environmentOf(compose, "order-service").put("BAZAAR_CATALOG_GRPC", "catalog:9091");
