@@ -30,7 +30,7 @@ class CancelOrderEndpoint {
     @ApiResponse(responseCode = "200", description = "The cancelled order")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such order of yours")
-    @ApiResponse(responseCode = "409", description = "Changed concurrently; retry")
+    @ApiResponse(responseCode = "409", description = "Not cancellable in its state, or changed concurrently on every try (the service tries four times); retry")
     OrderView cancel(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
         return OrderView.of(handler.cancel(id, caller));
     }
