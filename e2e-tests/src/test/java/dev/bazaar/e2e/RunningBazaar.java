@@ -29,6 +29,7 @@ public final class RunningBazaar {
     public static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(40);
 
     private static RunningBazaar instance;
+    private static RuntimeException startFailure;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -49,11 +50,20 @@ public final class RunningBazaar {
     private TcpProxy postgresLink;
 
     public static synchronized RunningBazaar get() {
+        if (startFailure != null) {
+            // every later suite says why at once, instead of waiting for a system that is not there
+            throw new IllegalStateException("Bazaar did not start: " + startFailure.getMessage(), startFailure);
+        }
         if (instance == null) {
             instance = new RunningBazaar();
             // before starting: a start that fails half-way must not leave processes behind
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "stop-bazaar"));
-            instance.startAll();
+            try {
+                instance.startAll();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         // a suite that killed or restarted services leaves the gateway's view of them to settle
         instance.awaitGatewayRoutesToEveryService();
@@ -178,11 +188,13 @@ public final class RunningBazaar {
         URI apiDocs = URI.create(gateway() + "/v3/api-docs/" + service);
         Awaitility.await("the gateway routing to " + service).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .failFast("a process of the system exited", () -> services.values().stream().anyMatch(p -> !p.alive()))
                 .until(() -> http.send(HttpRequest.newBuilder(apiDocs).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private void awaitGatewayRoutesToEveryService() {
+        services.values().forEach(ServiceProcess::assertRunning);
         List.of("identity", "catalog", "payment", "order").forEach(this::awaitGatewayRoutesTo);
     }
 

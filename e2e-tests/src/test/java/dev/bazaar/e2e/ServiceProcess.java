@@ -77,13 +77,23 @@ public final class ServiceProcess {
     public void awaitReady(Duration timeout) {
         try {
             Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-                }
+                assertRunning();
                 return ready();
             });
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log, e);
+        }
+    }
+
+    public synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Says which service died and where its log is, rather than letting a caller wait for it. */
+    public synchronized void assertRunning() {
+        if (!alive()) {
+            throw new IllegalStateException(name + (process == null ? " was never started" : " exited with "
+                    + process.exitValue()) + "; see " + log);
         }
     }
 
