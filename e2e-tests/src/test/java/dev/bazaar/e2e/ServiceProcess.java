@@ -150,7 +150,7 @@ public final class ServiceProcess {
 
     /** The OpenTelemetry agent copied into e2e-tests/target by the build: each service is traced as under {@code ./bazaar up}. */
     private static Path agentOf(Path serviceJar) {
-        Path agent = serviceJar.getParent().getParent().getParent().resolve("e2e-tests/target/opentelemetry-javaagent.jar");
+        Path agent = repositoryOf(serviceJar).resolve("e2e-tests/target/opentelemetry-javaagent.jar");
         if (!Files.isRegularFile(agent)) {
             throw new IllegalStateException("no " + agent + ": run ./mvnw -pl e2e-tests process-test-resources");
         }
@@ -159,6 +159,11 @@ public final class ServiceProcess {
 
     /** The instrumentations Bazaar uses, as {@code ./bazaar} and the images give them to the agent. */
     private static Path agentConfigurationOf(Path serviceJar) {
-        return serviceJar.getParent().getParent().getParent().resolve("deploy/otel/agent.properties");
+        return repositoryOf(serviceJar).resolve("deploy/otel/agent.properties");
+    }
+
+    /** {@code <repository>/<module>/target/<jar>}, as {@link #jarOf} finds it. */
+    private static Path repositoryOf(Path serviceJar) {
+        return serviceJar.getParent().getParent().getParent();
     }
 }
