@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The infrastructure Bazaar needs on this machine: Postgres, RabbitMQ and Redis.
 #   scripts/infra.sh check    exit 1 (with the commands to fix it) if one does not answer
-#   scripts/infra.sh ensure   start (or install, then start) whatever does not answer
+#   scripts/infra.sh ensure   start (or install, then start) whatever does not answer on this machine
+# Where: BAZAAR_PG_HOST/_PORT, BAZAAR_RABBIT_HOST/_PORT, BAZAAR_REDIS_HOST/_PORT, as ./bazaar reads them
+# (127.0.0.1 and the standard ports). Only a server on this machine is started; another host's is yours.
 set -euo pipefail
 
-pg_host=127.0.0.1; pg_port=5432
-rabbit_host=127.0.0.1; rabbit_port=5672
-redis_host=127.0.0.1; redis_port=6379
+pg_host=${BAZAAR_PG_HOST:-127.0.0.1}; pg_port=${BAZAAR_PG_PORT:-5432}
+rabbit_host=${BAZAAR_RABBIT_HOST:-127.0.0.1}; rabbit_port=${BAZAAR_RABBIT_PORT:-5672}
+redis_host=${BAZAAR_REDIS_HOST:-127.0.0.1}; redis_port=${BAZAAR_REDIS_PORT:-6379}
 
-answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+# a bounded try: a host that drops packets must not hang the check
+answers() { timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null; }
 
 start_postgres() {
   command -v pg_ctlcluster >/dev/null || install postgresql
@@ -47,32 +50,46 @@ wait_for() {
   exit 1
 }
 
-fix_hint() {
-  cat >&2 <<HINT
-Start it with:
-  Postgres:  pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
-  RabbitMQ:  rabbitmq-server -detached
-  Redis:     redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
-Not installed?  apt-get install -y postgresql rabbitmq-server redis-server
-(or run: scripts/infra.sh ensure)
-HINT
+local_host() { case $1 in 127.* | localhost | ::1) return 0 ;; *) return 1 ;; esac; }
+
+# how to get one server going: the command on this machine, or where to look for another's
+hint() {
+  local name=$1 host=$2 port=$3 setting=$4 command=$5
+  if ! local_host "$host"; then
+    echo "  $name: start it on $host, or point $setting""_HOST/$setting""_PORT at one that runs" >&2
+  elif [ "$port" != "$6" ]; then
+    echo "  $name: nothing listens on port $port (${setting}_PORT); start one there, or unset ${setting}_PORT for $6" >&2
+  else
+    echo "  $name: $command" >&2
+  fi
 }
+
+fix_hint() {
+  echo "Start what is missing (or run: scripts/infra.sh ensure, which installs and starts it here):" >&2
+  [ "$1" -eq 0 ] || hint Postgres "$pg_host" "$pg_port" BAZAAR_PG 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' 5432
+  [ "$2" -eq 0 ] || hint RabbitMQ "$rabbit_host" "$rabbit_port" BAZAAR_RABBIT 'rabbitmq-server -detached' 5672
+  [ "$3" -eq 0 ] || hint Redis "$redis_host" "$redis_port" BAZAAR_REDIS 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no' 6379
+  echo "  not installed? apt-get install -y postgresql rabbitmq-server redis-server" >&2
+}
+
+# ensure: a server on this machine at its standard port can be started; anything else can only be reported
+startable() { local_host "$2" && [ "$3" = "$4" ] || { echo "$1 does not answer on $2:$3 and is not this machine's to start" >&2; exit 1; }; }
 
 case "${1:-check}" in
   check)
-    missing=0
-    answers $pg_host $pg_port || { echo "Postgres does not answer on $pg_host:$pg_port" >&2; missing=1; }
-    answers $rabbit_host $rabbit_port || { echo "RabbitMQ does not answer on $rabbit_host:$rabbit_port" >&2; missing=1; }
-    answers $redis_host $redis_port || { echo "Redis does not answer on $redis_host:$redis_port" >&2; missing=1; }
-    if [ $missing -ne 0 ]; then fix_hint; exit 1; fi
+    pg=0 rabbit=0 redis=0
+    answers "$pg_host" "$pg_port" || { echo "Postgres does not answer on $pg_host:$pg_port" >&2; pg=1; }
+    answers "$rabbit_host" "$rabbit_port" || { echo "RabbitMQ does not answer on $rabbit_host:$rabbit_port" >&2; rabbit=1; }
+    answers "$redis_host" "$redis_port" || { echo "Redis does not answer on $redis_host:$redis_port" >&2; redis=1; }
+    if [ $((pg + rabbit + redis)) -ne 0 ]; then fix_hint $pg $rabbit $redis; exit 1; fi
     ;;
   ensure)
     # the command-line tools the scripts use
     command -v jq >/dev/null || install jq
     command -v psql >/dev/null || install postgresql-client
-    answers $pg_host $pg_port || { start_postgres; wait_for Postgres $pg_host $pg_port; }
-    answers $rabbit_host $rabbit_port || { start_rabbitmq; wait_for RabbitMQ $rabbit_host $rabbit_port; }
-    answers $redis_host $redis_port || { start_redis; wait_for Redis $redis_host $redis_port; }
+    answers "$pg_host" "$pg_port" || { startable Postgres "$pg_host" "$pg_port" 5432; start_postgres; wait_for Postgres "$pg_host" "$pg_port"; }
+    answers "$rabbit_host" "$rabbit_port" || { startable RabbitMQ "$rabbit_host" "$rabbit_port" 5672; start_rabbitmq; wait_for RabbitMQ "$rabbit_host" "$rabbit_port"; }
+    answers "$redis_host" "$redis_port" || { startable Redis "$redis_host" "$redis_port" 6379; start_redis; wait_for Redis "$redis_host" "$redis_port"; }
     ;;
   *)
     echo "usage: scripts/infra.sh check|ensure" >&2; exit 2 ;;

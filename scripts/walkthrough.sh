@@ -19,19 +19,21 @@ echo "3. browse: search for headphones"
 product=$(curl -fsS "$gw/api/catalog/products?q=wireless%20headphones&inStock=true" | jq -r '.items[0].id')
 curl -fsS "$gw/api/catalog/products/$product" | jq -c '{name, price, availableQuantity}'
 
-echo "4. order one, paying with the test card tok_visa (a retry reuses the Idempotency-Key: never two orders)"
+echo "4. order one, paying with the test card tok_visa (one POST: a fresh system answers the first order at once)"
 key="walk-$RANDOM$RANDOM"
-for attempt in 1 2 3; do
-  response=$(curl -sS -w '\n%{http_code}' "$gw/api/orders" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -H "Idempotency-Key: $key" \
-    -d "{\"lines\": [{\"productId\": \"$product\", \"quantity\": 1}],
-         \"shippingAddress\": {\"name\": \"Walker\", \"line1\": \"1 Main St\", \"city\": \"Berlin\", \"postalCode\": \"10115\", \"country\": \"DE\"},
-         \"paymentToken\": \"tok_visa\"}")
-  code=${response##*$'\n'}
-  [ "$code" = 201 ] && break
-  echo "   answered $code, retrying with the same key"; sleep 2
-done
-[ "$code" = 201 ] || { echo "${response%$'\n'*}" >&2; exit 1; }
+# a client that retries would resend the same Idempotency-Key (never two orders); this one must not need to
+response=$(curl -sS --max-time 10 -w '\n%{http_code} %{time_total}' "$gw/api/orders" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
+  -d "{\"lines\": [{\"productId\": \"$product\", \"quantity\": 1}],
+       \"shippingAddress\": {\"name\": \"Walker\", \"line1\": \"1 Main St\", \"city\": \"Berlin\", \"postalCode\": \"10115\", \"country\": \"DE\"},
+       \"paymentToken\": \"tok_visa\"}") || { echo "   no answer to the first POST /api/orders within 10 s" >&2; exit 1; }
+read -r code took <<<"${response##*$'\n'}"
+if [ "$code" != 201 ]; then
+  echo "   the first POST /api/orders answered $code after $took s, not 201:" >&2
+  echo "${response%$'\n'*}" >&2
+  exit 1
+fi
+echo "   answered 201 in $took s"
 order=$(printf '%s' "${response%$'\n'*}" | jq -r .id)
 echo "   order $order placed"
 

@@ -37,6 +37,21 @@ public final class FreePorts {
         throw new IllegalStateException("no free port below " + ABOVE_HIGHEST);
     }
 
+    /** The first of {@code count} consecutive free ports (for a port base, as {@code ./bazaar} takes). */
+    public static int block(int count) {
+        for (int tries = 0; tries < ABOVE_HIGHEST - LOWEST; tries += count) {
+            int first = LOWEST + Math.floorMod(offset.getAndAdd(count), ABOVE_HIGHEST - LOWEST);
+            boolean free = first + count <= ABOVE_HIGHEST;
+            for (int port = first; free && port < first + count; port++) {
+                free = isFree(port);
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free ports in a row below " + ABOVE_HIGHEST);
+    }
+
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;

@@ -37,4 +37,20 @@ class FreePortsTest {
             assertThat(socket.getLocalPort()).isEqualTo(port);
         }
     }
+
+    @Test
+    void handsOutABlockOfConsecutivePortsThatCanAllBeBoundAndAreNotHandedOutAgain() throws IOException {
+        int first = FreePorts.block(5);
+        Set<Integer> later = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            later.add(FreePorts.next());
+        }
+
+        for (int port = first; port < first + 5; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                assertThat(socket.getLocalPort()).isEqualTo(port);
+            }
+            assertThat(later).doesNotContain(port);
+        }
+    }
 }

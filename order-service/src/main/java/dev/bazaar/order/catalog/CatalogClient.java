@@ -1,5 +1,6 @@
 package dev.bazaar.order.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import dev.bazaar.proto.catalog.v1.Product;
 import dev.bazaar.proto.catalog.v1.ReleaseStockRequest;
 import dev.bazaar.proto.catalog.v1.ReserveStockRequest;
 import dev.bazaar.proto.catalog.v1.StockLine;
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
@@ -34,12 +36,14 @@ public class CatalogClient {
     public record Line(UUID productId, int quantity) {
     }
 
+    private final ManagedChannel channel;
     private final CatalogServiceGrpc.CatalogServiceBlockingStub stub;
     private final OrderProperties properties;
     private final PeerCalls calls;
 
     CatalogClient(GrpcChannelFactory channels, OrderProperties properties, PeerCalls calls) {
-        this.stub = CatalogServiceGrpc.newBlockingStub(channels.createChannel(properties.catalogGrpc()));
+        this.channel = channels.createChannel(properties.catalogGrpc());
+        this.stub = CatalogServiceGrpc.newBlockingStub(channel);
         this.properties = properties;
         this.calls = calls;
     }
@@ -69,6 +73,25 @@ public class CatalogClient {
                 throw new OutOfStock(shortLines(e));
             }
             throw e;
+        }
+    }
+
+    /**
+     * Start-up only: waits up to the deadline for the channel to connect, then asks for a
+     * product that does not exist, so the call path, the token check and catalog's query have
+     * run once before a shopper's checkout. Outside the breaker: a catalog still starting is
+     * not a failing one.
+     */
+    public void warmUp(Duration deadline) {
+        // a peer that starts later than us: try to connect now, not after the grown backoff
+        channel.resetConnectBackoff();
+        try {
+            stub.withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getProducts(GetProductsRequest.newBuilder().addProductIds(UUID.randomUUID().toString()).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+                throw e;
+            }
         }
     }
 

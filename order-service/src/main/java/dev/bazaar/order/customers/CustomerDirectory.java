@@ -1,5 +1,6 @@
 package dev.bazaar.order.customers;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -14,18 +15,21 @@ import dev.bazaar.order.orders.CustomerSnapshot;
 import dev.bazaar.proto.identity.v1.CustomerServiceGrpc;
 import dev.bazaar.proto.identity.v1.GetCustomerRequest;
 import dev.bazaar.proto.identity.v1.GetCustomerResponse;
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 
 /** identity-service's view of a shopper, for the order's snapshot. */
 @Component
 public class CustomerDirectory {
 
+    private final ManagedChannel channel;
     private final CustomerServiceGrpc.CustomerServiceBlockingStub stub;
     private final OrderProperties properties;
     private final PeerCalls calls;
 
     CustomerDirectory(GrpcChannelFactory channels, OrderProperties properties, PeerCalls calls) {
-        this.stub = CustomerServiceGrpc.newBlockingStub(channels.createChannel(properties.identityGrpc()));
+        this.channel = channels.createChannel(properties.identityGrpc());
+        this.stub = CustomerServiceGrpc.newBlockingStub(channel);
         this.properties = properties;
         this.calls = calls;
     }
@@ -46,6 +50,19 @@ public class CustomerDirectory {
             throw new CustomerNotAllowed("Your account is disabled.");
         }
         return new CustomerSnapshot(customerId, customer.getEmail(), customer.getDisplayName());
+    }
+
+    /** Start-up only: as {@code CatalogClient.warmUp}, with a customer that does not exist. */
+    public void warmUp(Duration deadline) {
+        channel.resetConnectBackoff();
+        try {
+            stub.withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getCustomer(GetCustomerRequest.newBuilder().setCustomerId(UUID.randomUUID().toString()).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     public static class CustomerNotAllowed extends ProblemException {

@@ -1,0 +1,175 @@
+package dev.bazaar.e2e.newcomer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.bazaar.testsupport.FreePorts;
+
+/**
+ * A repository as {@code ./bazaar} sees it, made of stubs: the real script (and the scripts it
+ * sources) beside module folders with no code, stub JDKs, a stub {@code psql}, and listening
+ * sockets standing in for Postgres, RabbitMQ and Redis. Every port is chosen at run time and the
+ * state folder is the sandbox's own, so a run never meets a system the developer has running.
+ */
+final class ScriptSandbox implements AutoCloseable {
+
+    static final List<String> MODULES =
+            List.of("identity-service", "catalog-service", "payment-service", "order-service", "api-gateway");
+    static final Path REPOSITORY = Path.of(System.getProperty("bazaar.root", "..")).toAbsolutePath().normalize();
+
+    /** Makes every module's jar, as a successful build would. */
+    static final String BUILD_THAT_MAKES_JARS = "for m in " + String.join(" ", MODULES)
+            + "; do mkdir -p $m/target && : > $m/target/$m-0.1.0-SNAPSHOT.jar; done";
+
+    final Path root;
+    final Path jdks;
+    final int httpBase = FreePorts.block(5);
+    final int grpcBase = FreePorts.block(4) - 1;
+    private final List<ServerSocket> infrastructure = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
+
+    ScriptSandbox(Path root) throws IOException {
+        this.root = root;
+        this.jdks = Files.createDirectories(root.resolve("jdks"));
+        copy("bazaar");
+        copy("scripts/infra.sh");
+        copy("scripts/java-home.sh");
+        StringBuilder modules = new StringBuilder();
+        for (String module : MODULES) {
+            Files.createDirectories(root.resolve(module).resolve("src/main/java"));
+            Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>\n");
+            modules.append("    <module>").append(module).append("</module>\n");
+        }
+        Files.writeString(root.resolve("pom.xml"), "<project>\n  <modules>\n" + modules + "  </modules>\n</project>\n");
+        Path bin = Files.createDirectories(root.resolve("stub-bin"));
+        // the databases exist already, as far as ./bazaar can tell
+        executable(bin.resolve("psql"), "#!/bin/sh\necho 1\n");
+
+        environment.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+        environment.put("HOME", root.toString());
+        environment.put("BAZAAR_JDK_DIRS", jdks.toString());
+        environment.put("BAZAAR_PORT_BASE", Integer.toString(httpBase));
+        environment.put("BAZAAR_GRPC_PORT_BASE", Integer.toString(grpcBase));
+        environment.put("BAZAAR_AGENT", "");
+        environment.put("BAZAAR_START_TIMEOUT", "30");
+        environment.put("BAZAAR_BUILD_CMD", BUILD_THAT_MAKES_JARS);
+        environment.put("BAZAAR_PG_PORT", Integer.toString(listen()));
+        environment.put("BAZAAR_RABBIT_PORT", Integer.toString(listen()));
+        environment.put("BAZAAR_REDIS_PORT", Integer.toString(listen()));
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    ScriptSandbox set(String key, String value) {
+        environment.put(key, value);
+        return this;
+    }
+
+    ScriptSandbox unset(String key) {
+        environment.remove(key);
+        return this;
+    }
+
+    /**
+     * A JDK of the given version whose {@code java} answers {@code -version} and, started as a
+     * service, prints the given lines and exits with the given status.
+     */
+    Path jdk(String name, String version, String serviceSays, int serviceExit) throws IOException {
+        Path home = Files.createDirectories(jdks.resolve(name));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        executable(bin.resolve("javac"), "#!/bin/sh\nexit 0\n");
+        executable(bin.resolve("java"), """
+                #!/bin/sh
+                if [ "$1" = -version ]; then echo 'openjdk version "%s"' >&2; exit 0; fi
+                echo "%s"
+                exit %d
+                """.formatted(version, serviceSays, serviceExit));
+        return home;
+    }
+
+    /** Makes the jars a build would, dated now: nothing is stale. */
+    void built() throws IOException {
+        for (String module : MODULES) {
+            Path target = Files.createDirectories(root.resolve(module).resolve("target"));
+            Files.writeString(target.resolve(module + "-0.1.0-SNAPSHOT.jar"), "");
+        }
+    }
+
+    Path state() {
+        return root.resolve(".bazaar");
+    }
+
+    Run bazaar(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("bazaar").toString());
+        command.addAll(List.of(arguments));
+        return run(command);
+    }
+
+    Run mvnw(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(REPOSITORY.resolve("mvnw").toString());
+        command.addAll(List.of(arguments));
+        return run(command);
+    }
+
+    private Run run(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            // read while it runs: a full pipe would stall the script
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish; it printed:\n" + new String(output, StandardCharsets.UTF_8));
+            }
+            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int listen() throws IOException {
+        ServerSocket socket = new ServerSocket(FreePorts.next(), 50, InetAddress.getLoopbackAddress());
+        infrastructure.add(socket);
+        return socket.getLocalPort();
+    }
+
+    private void copy(String file) throws IOException {
+        Path target = root.resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.copy(REPOSITORY.resolve(file), target);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static void executable(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (ServerSocket socket : infrastructure) {
+            socket.close();
+        }
+    }
+}
