@@ -65,17 +65,17 @@ public abstract class CatalogIntegrationTest {
         UUID id = UUID.randomUUID();
         UUID category = jdbc.sql("select id from categories order by slug limit 1").query(UUID.class).single();
         jdbc.sql("""
-                insert into products (id, sku, name, description, brand, category_id, price_amount, currency,
-                                      stock_available)
-                values (?, ?, 'Test Kettle', 'A kettle for tests', 'Testware', ?, 2599, 'EUR', ?)""")
-                .params(id, "TST-" + id.toString().substring(0, 8), category, units).update();
+                insert into products (id, sku, name, description, brand, category_id, price_amount, currency)
+                values (?, ?, 'Test Kettle', 'A kettle for tests', 'Testware', ?, 2599, 'EUR')""")
+                .params(id, "TST-" + id.toString().substring(0, 8), category).update();
+        jdbc.sql("insert into stock (product_id, available) values (?, ?)").params(id, units).update();
         jdbc.sql("insert into stock_adjustments (product_id, delta, reason, adjusted_by) values (?, ?, 'initial', 'test')")
                 .params(id, units).update();
         return id;
     }
 
     protected Stock stockOf(UUID productId) {
-        return jdbc.sql("select stock_available, stock_reserved, stock_sold from products where id = ?")
+        return jdbc.sql("select available, reserved, sold from stock where product_id = ?")
                 .param(productId).query((rs, n) -> new Stock(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 

@@ -47,7 +47,10 @@ public abstract class OrderIntegrationTest {
         registry.add("bazaar.order.identity-grpc", () -> "127.0.0.1:" + peerPort);
         registry.add("bazaar.order.timeout-check-interval", () -> "300ms");
         registry.add("bazaar.order.sweep-interval", () -> "300ms");
-        registry.add("bazaar.order.abandon-after", () -> "1s");
+        // a twin waits less than a claim takes to count as abandoned, so a slow first
+        // request is waited for, not swept under the waiting twin
+        registry.add("bazaar.idempotency.twin-wait", () -> "2s");
+        registry.add("bazaar.order.abandon-after", () -> "5s");
         registry.add("spring.grpc.server.port", () -> FreePorts.next());
     }
 

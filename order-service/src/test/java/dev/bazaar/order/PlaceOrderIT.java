@@ -1,6 +1,7 @@
 package dev.bazaar.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +61,28 @@ class PlaceOrderIT extends OrderIntegrationTest {
         place(token, key, orderJson(product, 3)).then().statusCode(422)
                 .body("type", equalTo("urn:bazaar:problem:idempotency-key-reused"));
         assertThat(peers.available(product)).isEqualTo(9);
+    }
+
+    @Test
+    void answersAReplayFromTheStoredOrderWhenTheFirstAnswerWasLostAfterItsOrderCommitted() {
+        String token = tokens.customer(UUID.randomUUID());
+        UUID product = peers.product("Teapot", 3_100, 10);
+        String key = "k-" + UUID.randomUUID();
+        Response first = place(token, key, orderJson(product, 2));
+        first.then().statusCode(201);
+        long orders = orderCount();
+        // what a crash between the order's commit and the storing of its answer leaves behind
+        jdbc.sql("""
+                update idempotency_keys set response_status = null, response_headers = null, response_body = null
+                where idempotency_key = ?""").param(key).update();
+
+        Response replay = place(token, key, orderJson(product, 2));
+
+        replay.then().statusCode(201).body("id", equalTo(first.path("id"))).body("total.amount", equalTo(6_200));
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(orderCount()).isEqualTo(orders);
+        assertThat(peers.available(product)).isEqualTo(8);
+        place(token, key, orderJson(product, 2)).then().statusCode(201).body("id", equalTo(first.path("id")));
     }
 
     @Test
@@ -162,5 +186,95 @@ class PlaceOrderIT extends OrderIntegrationTest {
         place(tokens.customer(UUID.randomUUID()), "k-" + UUID.randomUUID(), orderJson(UUID.randomUUID(), 1))
                 .then().statusCode(422).body("type", equalTo("urn:bazaar:problem:unknown-product"));
         assertThat(orderCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aTwinWaitsForTheFirstRequestAndReplaysItsAnswer() {
+        String token = tokens.customer(UUID.randomUUID());
+        UUID product = peers.product("Toaster", 4_200, 10);
+        String key = "k-" + UUID.randomUUID();
+        int reservesBefore = peers.reserveCalls.get();
+        CountDownLatch gate = new CountDownLatch(1);
+        peers.identityGate.set(gate);
+        try {
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> place(token, key, orderJson(product, 1)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> peers.customersHeld.get() == 1);
+            CompletableFuture<Response> twin = CompletableFuture.supplyAsync(() -> place(token, key, orderJson(product, 1)));
+            // the twin neither runs the placement a second time nor answers before the first
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !twin.isDone() && peers.customersHeld.get() == 1);
+
+            gate.countDown();
+            Response placed = first.join();
+            Response replayed = twin.join();
+
+            placed.then().statusCode(201);
+            replayed.then().statusCode(201).contentType("application/json").body("id", equalTo(placed.path("id")));
+            assertThat(replayed.header("Location")).isEqualTo(placed.header("Location")).startsWith("/api/orders/");
+        } finally {
+            peers.identityGate.set(null);
+            gate.countDown();
+        }
+        assertThat(peers.reserveCalls.get() - reservesBefore).isEqualTo(1);
+        assertThat(peers.available(product)).isEqualTo(9);
+    }
+
+    @Test
+    void aTwinThatWaitsLongerThanTheTwinWaitIsToldToRetryAndTheFirstStillCounts() {
+        String token = tokens.customer(UUID.randomUUID());
+        UUID product = peers.product("Blender", 6_100, 10);
+        String key = "k-" + UUID.randomUUID();
+        CountDownLatch gate = new CountDownLatch(1);
+        peers.identityGate.set(gate);
+        CompletableFuture<Response> first;
+        try {
+            first = CompletableFuture.supplyAsync(() -> place(token, key, orderJson(product, 1)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> peers.customersHeld.get() == 1);
+
+            long started = System.nanoTime();
+            Response twin = place(token, key, orderJson(product, 1));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            twin.then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:bazaar:problem:request-in-progress"));
+            // bazaar.idempotency.twin-wait is 2s in these tests
+            assertThat(waited).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(4));
+        } finally {
+            peers.identityGate.set(null);
+            gate.countDown();
+        }
+        Response placed = first.join();
+        placed.then().statusCode(201);
+        place(token, key, orderJson(product, 1)).then().statusCode(201).body("id", equalTo(placed.path("id")));
+        assertThat(peers.available(product)).isEqualTo(9);
+    }
+
+    @Test
+    void replaysAStoredProblemWithItsStatusAndType() {
+        String token = tokens.customer(UUID.randomUUID());
+        UUID product = peers.product("Globe", 1_500, 1);
+        String key = "k-" + UUID.randomUUID();
+
+        Response first = place(token, key, orderJson(product, 2));
+        peers.products.computeIfPresent(product, (id, p) -> new StandInPeers.StandInProduct(p.name(), p.price(), 5));
+        Response replayed = place(token, key, orderJson(product, 2));
+
+        first.then().statusCode(409).body("type", equalTo("urn:bazaar:problem:insufficient-stock"));
+        replayed.then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:insufficient-stock"))
+                .body("shortLines[0].available", equalTo(1));
+        assertThat(peers.available(product)).isEqualTo(5);
+    }
+
+    @Test
+    void aBodyRefusedAsInvalidDoesNotUseUpItsKey() {
+        String token = tokens.customer(UUID.randomUUID());
+        UUID product = peers.product("Scarf", 2_000, 5);
+        String key = "k-" + UUID.randomUUID();
+
+        place(token, key, orderJson(product, 0)).then().statusCode(400);
+        place(token, key, orderJson(product, 1)).then().statusCode(201);
+
+        assertThat(peers.available(product)).isEqualTo(4);
     }
 }

@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
@@ -54,6 +57,9 @@ final class StandInPeers {
     final Set<UUID> released = ConcurrentHashMap.newKeySet();
     final AtomicBoolean catalogDown = new AtomicBoolean();
     final AtomicInteger reserveCalls = new AtomicInteger();
+    /** While set, identity holds every GetCustomer until the latch opens: a placement caught midway. */
+    final AtomicReference<CountDownLatch> identityGate = new AtomicReference<>();
+    final AtomicInteger customersHeld = new AtomicInteger();
     private final Server server;
 
     StandInPeers(int port) {
@@ -166,9 +172,20 @@ final class StandInPeers {
         }
     }
 
-    private static final class Customers extends CustomerServiceGrpc.CustomerServiceImplBase {
+    private final class Customers extends CustomerServiceGrpc.CustomerServiceImplBase {
         @Override
         public void getCustomer(GetCustomerRequest request, StreamObserver<GetCustomerResponse> responses) {
+            CountDownLatch gate = identityGate.get();
+            if (gate != null) {
+                customersHeld.incrementAndGet();
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    customersHeld.decrementAndGet();
+                }
+            }
             responses.onNext(GetCustomerResponse.newBuilder().setCustomerId(request.getCustomerId())
                     .setEmail("shopper-" + request.getCustomerId().substring(0, 8) + "@example.com")
                     .setDisplayName("Test Shopper").setEnabled(true).build());

@@ -41,7 +41,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (problem.status().is5xxServerError() && !(error instanceof GatewayProblem)) {
             log.atWarn().addKeyValue("status", problem.status().value())
                     .addKeyValue("path", exchange.getRequest().getPath().value())
-                    .addKeyValue("traceId", TraceIds.of(exchange))
+                    .addKeyValue("traceId", ProblemTraceIds.of(exchange))
                     .addKeyValue("cause", error.toString())
                     .log("gateway answered with an error");
         }

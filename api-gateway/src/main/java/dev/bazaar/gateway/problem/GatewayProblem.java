@@ -5,11 +5,13 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
+import dev.bazaar.problem.Problem;
+import dev.bazaar.problem.ProblemTypes;
+
 /**
- * An error the gateway answers itself, as RFC 9457 problem+json: {@code type}
- * {@code urn:bazaar:problem:<slug>}, {@code title}, {@code status}, {@code detail}, the
- * {@code traceId} and any extra members. Thrown anywhere in a request, written once by
- * {@link GatewayErrorHandler}.
+ * An error the gateway answers itself, as the same RFC 9457 problem+json the services answer
+ * with ({@link Problem}): type, title, status, detail, the {@code traceId} and any extra
+ * members. Thrown anywhere in a request, written once by {@link GatewayErrorHandler}.
  */
 public class GatewayProblem extends RuntimeException {
 
@@ -31,8 +33,9 @@ public class GatewayProblem extends RuntimeException {
         return new GatewayProblem(status, slug, detail, Map.of(), Map.of());
     }
 
+    /** A problem named by its status alone, the way the services name theirs. */
     public static GatewayProblem forStatus(HttpStatus status, String detail) {
-        return of(status, slugOf(status), detail);
+        return of(status, ProblemTypes.slugOf(status), detail);
     }
 
     /** The same problem with one more member in its body. */
@@ -54,44 +57,15 @@ public class GatewayProblem extends RuntimeException {
     }
 
     public String type() {
-        return "urn:bazaar:problem:" + slug;
+        return ProblemTypes.uri(slug).toString();
     }
 
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The JSON members, in the order clients read them. */
-    public Map<String, Object> body(String traceId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type());
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", getMessage());
-        body.putAll(members);
-        body.put("traceId", traceId);
-        return body;
-    }
-
-    // the same slugs the services use (service-defaults' Problems.forStatus), so a client
-    // handles a 404 alike wherever it came from
-    static String slugOf(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "bad-request";
-            case UNAUTHORIZED -> "unauthorized";
-            case FORBIDDEN -> "forbidden";
-            case NOT_FOUND -> "not-found";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case CONTENT_TOO_LARGE -> "payload-too-large";
-            case URI_TOO_LONG -> "uri-too-long";
-            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "request-headers-too-large";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case TOO_MANY_REQUESTS -> "too-many-requests";
-            case BAD_GATEWAY -> "bad-gateway";
-            case SERVICE_UNAVAILABLE -> "unavailable";
-            case GATEWAY_TIMEOUT -> "gateway-timeout";
-            default -> status.is5xxServerError() ? "server-error" : "client-error";
-        };
+    /** The document as a client reads it, carrying the request's trace id. */
+    public Problem toProblem(String traceId) {
+        return Problem.of(status, slug, ProblemTypes.titleOf(status), getMessage()).members(members).traceId(traceId);
     }
 }

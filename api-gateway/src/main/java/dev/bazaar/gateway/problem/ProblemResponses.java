@@ -6,12 +6,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a {@link GatewayProblem} as the response, replacing whatever body framing was set. */
 public final class ProblemResponses {
-
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
@@ -26,12 +23,12 @@ public final class ProblemResponses {
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         problem.headers().forEach(headers::set);
-        byte[] body = toJson(problem, TraceIds.of(exchange));
+        byte[] body = toJson(problem, ProblemTraceIds.of(exchange));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
     /** The problem+json document, for writers outside WebFlux (see routing/UnreadableRequests). */
     public static byte[] toJson(GatewayProblem problem, String traceId) {
-        return json.writeValueAsBytes(problem.body(traceId));
+        return problem.toProblem(traceId).toJson();
     }
 }

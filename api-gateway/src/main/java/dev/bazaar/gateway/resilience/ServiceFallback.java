@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.bazaar.gateway.problem.GatewayProblem;
-import dev.bazaar.gateway.problem.TraceIds;
+import dev.bazaar.gateway.problem.ProblemTraceIds;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 
@@ -45,7 +45,7 @@ public class ServiceFallback implements HandlerFunction<ServerResponse> {
             return Mono.error(GatewayProblem.forStatus(HttpStatus.NOT_FOUND, "Nothing is served at this path."));
         }
         log.atWarn().addKeyValue("service", service).addKeyValue("cause", cause.toString())
-                .addKeyValue("traceId", TraceIds.of(request.exchange()))
+                .addKeyValue("traceId", ProblemTraceIds.of(request.exchange()))
                 .log("service call failed, answered by the fallback");
         return Mono.error(problem(service, cause));
     }

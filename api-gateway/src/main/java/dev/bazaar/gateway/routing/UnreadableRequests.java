@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 import dev.bazaar.gateway.config.GatewayProperties;
 import dev.bazaar.gateway.problem.GatewayProblem;
 import dev.bazaar.gateway.problem.ProblemResponses;
-import dev.bazaar.gateway.problem.TraceIds;
+import dev.bazaar.gateway.problem.ProblemTraceIds;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -117,7 +117,7 @@ class UnreadableRequests implements NettyServerCustomizer {
         }
 
         private static FullHttpResponse withBody(FullHttpResponse bodiless, GatewayProblem problem) {
-            byte[] body = ProblemResponses.toJson(problem, TraceIds.current());
+            byte[] body = ProblemResponses.toJson(problem, ProblemTraceIds.current());
             FullHttpResponse response = bodiless.replace(Unpooled.wrappedBuffer(body));
             bodiless.release();
             response.headers()

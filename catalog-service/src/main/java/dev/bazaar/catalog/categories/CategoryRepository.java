@@ -16,16 +16,9 @@ public class CategoryRepository {
         this.jdbc = jdbc;
     }
 
-    public List<CategoryWithCount> findAllWithCounts() {
-        return jdbc.sql("""
-                select c.id, c.slug, c.name, c.description,
-                       count(p.id) filter (where p.status = 'ACTIVE') as product_count
-                from categories c left join products p on p.category_id = c.id
-                group by c.id order by c.name""")
-                .query((rs, n) -> new CategoryWithCount(
-                        new Category(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
-                                rs.getString("description")),
-                        rs.getLong("product_count")))
+    public List<Category> findAll() {
+        return jdbc.sql("select id, slug, name, description from categories order by name")
+                .query(Category.class)
                 .list();
     }
 
@@ -34,8 +27,5 @@ public class CategoryRepository {
                 .param(id)
                 .query(Category.class)
                 .optional();
-    }
-
-    public record CategoryWithCount(Category category, long productCount) {
     }
 }

@@ -7,17 +7,16 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import com.google.protobuf.Any;
-import com.google.rpc.Code;
 
 import dev.bazaar.catalog.products.Product;
 import dev.bazaar.catalog.products.getproducts.GetProductsHandler;
 import dev.bazaar.catalog.stock.InsufficientStock;
 import dev.bazaar.catalog.stock.ReservationStatus;
-import dev.bazaar.catalog.stock.StockLedger.Line;
 import dev.bazaar.catalog.stock.releasestock.ReleaseStockHandler;
 import dev.bazaar.catalog.stock.reservestock.ReserveStock;
 import dev.bazaar.catalog.stock.reservestock.ReserveStockHandler;
-import dev.bazaar.defaults.problem.BadRequest;
+import dev.bazaar.defaults.grpc.GrpcArguments;
+import dev.bazaar.defaults.grpc.ProblemStatusMapping;
 import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
 import dev.bazaar.proto.catalog.v1.GetProductsRequest;
 import dev.bazaar.proto.catalog.v1.GetProductsResponse;
@@ -32,7 +31,8 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * The catalog's gRPC face: maps messages to the same handlers REST uses. Domain errors
- * become status codes in service-defaults; short stock carries its lines as details.
+ * become status codes in service-defaults; short stock gets the same status, with its
+ * lines as typed details a client can read.
  */
 @Service
 class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
@@ -40,17 +40,19 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
     private final GetProductsHandler getProducts;
     private final ReserveStockHandler reserveStock;
     private final ReleaseStockHandler releaseStock;
+    private final ProblemStatusMapping problems;
 
     CatalogGrpcService(GetProductsHandler getProducts, ReserveStockHandler reserveStock,
-            ReleaseStockHandler releaseStock) {
+            ReleaseStockHandler releaseStock, ProblemStatusMapping problems) {
         this.getProducts = getProducts;
         this.reserveStock = reserveStock;
         this.releaseStock = releaseStock;
+        this.problems = problems;
     }
 
     @Override
     public void getProducts(GetProductsRequest request, StreamObserver<GetProductsResponse> responses) {
-        List<UUID> ids = request.getProductIdsList().stream().map(id -> uuid(id, "product_ids")).toList();
+        List<UUID> ids = request.getProductIdsList().stream().map(id -> GrpcArguments.uuid("product_ids", id)).toList();
         GetProductsResponse.Builder response = GetProductsResponse.newBuilder();
         for (Product p : getProducts.get(ids)) {
             response.addProducts(dev.bazaar.proto.catalog.v1.Product.newBuilder()
@@ -58,7 +60,7 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
                     .setSku(p.sku())
                     .setName(p.name())
                     .setPrice(Money.newBuilder().setAmount(p.price().amount()).setCurrency(p.price().currency()))
-                    .setAvailable(p.stock().available())
+                    .setAvailable(p.available())
                     .setPurchasable(p.purchasable()));
         }
         responses.onNext(response.build());
@@ -67,9 +69,10 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
 
     @Override
     public void reserveStock(ReserveStockRequest request, StreamObserver<ReserveStockResponse> responses) {
-        UUID orderId = uuid(request.getOrderId(), "order_id");
-        List<Line> lines = new ArrayList<>();
-        request.getLinesList().forEach(l -> lines.add(new Line(uuid(l.getProductId(), "product_id"), l.getQuantity())));
+        UUID orderId = GrpcArguments.uuid("order_id", request.getOrderId());
+        List<ReserveStock.Line> lines = new ArrayList<>();
+        request.getLinesList().forEach(l -> lines.add(
+                new ReserveStock.Line(GrpcArguments.uuid("product_id", l.getProductId()), l.getQuantity())));
         ReservationStatus status;
         try {
             status = reserveStock.reserve(new ReserveStock(orderId, lines));
@@ -83,18 +86,20 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
 
     @Override
     public void releaseStock(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
-        ReservationStatus status = releaseStock.release(uuid(request.getOrderId(), "order_id"));
+        ReservationStatus status = releaseStock.release(GrpcArguments.uuid("order_id", request.getOrderId()));
         responses.onNext(ReleaseStockResponse.newBuilder().setStatus(toProto(status)).build());
         responses.onCompleted();
     }
 
-    private static com.google.rpc.Status insufficient(InsufficientStock e) {
+    /** The status every problem gets (code and detail from service-defaults), plus the short lines. */
+    private com.google.rpc.Status insufficient(InsufficientStock e) {
+        io.grpc.Status status = problems.handleException(e).getStatus();
         var details = dev.bazaar.proto.catalog.v1.InsufficientStock.newBuilder();
         e.shortLines().forEach(s -> details.addShortLines(ShortLine.newBuilder()
                 .setProductId(s.productId().toString()).setRequested(s.requested()).setAvailable(s.available())));
         return com.google.rpc.Status.newBuilder()
-                .setCode(Code.FAILED_PRECONDITION_VALUE)
-                .setMessage(e.getMessage())
+                .setCode(status.getCode().value())
+                .setMessage(status.getDescription())
                 .addDetails(Any.pack(details.build()))
                 .build();
     }
@@ -105,13 +110,5 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
             case COMMITTED -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_COMMITTED;
             case RELEASED -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_RELEASED;
         };
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(field + " must be a UUID");
-        }
     }
 }

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.bazaar.catalog.categories.Category;
-import dev.bazaar.catalog.stock.Stock;
 import dev.bazaar.defaults.money.Money;
 
 /**
- * A product on sale (or archived). {@code version} counts every change, stock moves
- * included; events about the product carry it so consumers can order them.
+ * A product on sale (or archived). {@code version} counts every change of its details,
+ * price and status; catalog.product.* events carry it so consumers can order them (stock
+ * numbers its own events). {@code available} is what the stock area reports as on sale
+ * now, read through its {@code available_stock} view: shoppers see it, products never
+ * writes it.
  */
 public record Product(
         UUID id,
@@ -21,7 +23,7 @@ public record Product(
         Money price,
         String imageUrl,
         ProductStatus status,
-        Stock stock,
+        int available,
         long version,
         Instant createdAt,
         Instant updatedAt) {

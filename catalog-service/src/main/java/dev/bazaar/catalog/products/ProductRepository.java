@@ -2,8 +2,11 @@ package dev.bazaar.catalog.products;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,17 +14,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.bazaar.catalog.categories.Category;
-import dev.bazaar.catalog.stock.Stock;
 import dev.bazaar.defaults.money.Money;
+import dev.bazaar.defaults.web.PageOf;
 
-/** Products and their current stock, read and written with plain SQL. */
+/**
+ * The products area's table, read and written with plain SQL. Stock is not ours: what
+ * shoppers see of it comes from the stock area's {@code available_stock} view, never
+ * from its tables.
+ */
 @Repository
 public class ProductRepository {
 
-    static final String SELECT = """
-            select p.*, c.slug as category_slug, c.name as category_name, c.description as category_description
-            from products p join categories c on c.id = p.category_id
+    private static final String SELECT = """
+            select p.*, c.slug as category_slug, c.name as category_name, c.description as category_description,
+                   coalesce(s.available, 0) as available
             """;
+
+    private static final String FROM = """
+            from products p join categories c on c.id = p.category_id
+                 left join available_stock s on s.product_id = p.id
+            """;
+
+    /** What a shopper searches for; {@code sort} is relevance, name, price or newest. */
+    public record Search(String text, String categorySlug, Long minPrice, Long maxPrice, boolean inStockOnly,
+            String sort, boolean descending, int page, int size) {
+
+        boolean hasText() {
+            return text != null && !text.isBlank();
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -30,7 +51,7 @@ public class ProductRepository {
     }
 
     public Optional<Product> findById(UUID id) {
-        return jdbc.sql(SELECT + " where p.id = ?").param(id).query(ProductRepository::map).optional();
+        return jdbc.sql(SELECT + FROM + " where p.id = ?").param(id).query(ProductRepository::map).optional();
     }
 
     public Product get(UUID id) {
@@ -41,7 +62,7 @@ public class ProductRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where p.id in (:ids)").param("ids", ids).query(ProductRepository::map).list();
+        return jdbc.sql(SELECT + FROM + " where p.id in (:ids)").param("ids", ids).query(ProductRepository::map).list();
     }
 
     public boolean skuTaken(String sku) {
@@ -90,10 +111,86 @@ public class ProductRepository {
     }
 
     public Optional<Product> lock(UUID id) {
-        return jdbc.sql(SELECT + " where p.id = ? for update of p").param(id).query(ProductRepository::map).optional();
+        return jdbc.sql(SELECT + FROM + " where p.id = ? for update of p").param(id).query(ProductRepository::map)
+                .optional();
     }
 
-    public static Product map(ResultSet rs, int row) throws SQLException {
+    /**
+     * Reads these products and keeps them as they are (no archive, no new price) until the
+     * transaction ends; callers holding them at once never wait on each other.
+     */
+    public List<Product> holdAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + FROM + " where p.id in (:ids) for share of p").param("ids", ids)
+                .query(ProductRepository::map).list();
+    }
+
+    /** Products on sale per category id; categories without any are absent. */
+    public Map<UUID, Long> countOnSaleByCategory() {
+        Map<UUID, Long> counts = new HashMap<>();
+        jdbc.sql("select category_id, count(*) from products where status = 'ACTIVE' group by category_id")
+                .query(rs -> {
+                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /**
+     * Postgres full-text search (websearch syntax: quotes, OR, -word) ranked by ts_rank_cd
+     * over name (weight A), brand (B) and description (C), with the filters as plain SQL.
+     * Archived products are never listed.
+     */
+    public PageOf<Product> search(Search search) {
+        List<String> where = new ArrayList<>(List.of("p.status = 'ACTIVE'"));
+        StringBuilder from = new StringBuilder(FROM);
+        Map<String, Object> params = new HashMap<>();
+        if (search.hasText()) {
+            from.append(", websearch_to_tsquery('english', :q) query");
+            where.add("p.search @@ query");
+            params.put("q", search.text());
+        }
+        if (search.categorySlug() != null) {
+            where.add("c.slug = :category");
+            params.put("category", search.categorySlug());
+        }
+        if (search.minPrice() != null) {
+            where.add("p.price_amount >= :minPrice");
+            params.put("minPrice", search.minPrice());
+        }
+        if (search.maxPrice() != null) {
+            where.add("p.price_amount <= :maxPrice");
+            params.put("maxPrice", search.maxPrice());
+        }
+        if (search.inStockOnly()) {
+            where.add("s.available > 0");
+        }
+        String filter = from + " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) " + filter).params(params).query(Long.class).single();
+
+        params.put("limit", search.size());
+        params.put("offset", (long) search.page() * search.size());
+        List<Product> items = jdbc.sql(SELECT + filter + " order by " + orderBy(search)
+                        + " limit :limit offset :offset")
+                .params(params).query(ProductRepository::map).list();
+        return PageOf.of(items, search.page(), search.size(), total);
+    }
+
+    private static String orderBy(Search search) {
+        String direction = search.descending() ? " desc" : " asc";
+        // the id breaks ties, so pages never overlap or skip a product
+        return switch (search.sort()) {
+            case "relevance" -> search.hasText()
+                    ? "ts_rank_cd(p.search, query)" + direction + ", p.name asc, p.id"
+                    : "p.name asc, p.id";
+            case "price" -> "p.price_amount" + direction + ", p.id";
+            case "newest" -> "p.created_at" + direction + ", p.id";
+            default -> "lower(p.name)" + direction + ", p.id";
+        };
+    }
+
+    private static Product map(ResultSet rs, int row) throws SQLException {
         return new Product(
                 rs.getObject("id", UUID.class),
                 rs.getString("sku"),
@@ -105,7 +202,7 @@ public class ProductRepository {
                 Money.of(rs.getLong("price_amount"), rs.getString("currency")),
                 rs.getString("image_url"),
                 ProductStatus.valueOf(rs.getString("status")),
-                new Stock(rs.getInt("stock_available"), rs.getInt("stock_reserved"), rs.getInt("stock_sold")),
+                rs.getInt("available"),
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -28,7 +28,7 @@ public record ProductView(
     public static ProductView of(Product p) {
         return new ProductView(p.id(), p.sku(), p.name(), p.description(), p.brand(),
                 new CategoryRef(p.category().id(), p.category().slug(), p.category().name()),
-                p.price(), p.imageUrl(), p.status(), p.stock().available(), p.stock().available() > 0,
+                p.price(), p.imageUrl(), p.status(), p.available(), p.available() > 0,
                 p.version(), p.createdAt(), p.updatedAt());
     }
 }

@@ -48,6 +48,12 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
     /** env keys whose value is an address another container must answer */
     private static final Pattern ADDRESS_KEY = Pattern.compile(".*_(URL|HOST|GRPC|ENDPOINT)");
     private static final String ISSUER_KEY = "BAZAAR_ISSUER_URL";
+    /** the build arg that names the Maven module the repository's Dockerfile builds */
+    private static final String SERVICE_ARG = "SERVICE";
+    private static final Pattern BUILDS_SERVICE_MODULE = Pattern.compile("-pl\\s+\"?\\$(SERVICE|\\{SERVICE})\"?(\\s|$)");
+    /** the Dockerfile's port build args, each with the environment key of the port it must match */
+    private static final Map<String, String> PORT_ARGUMENTS = Map.of(
+            "HTTP_PORT", "SERVER_PORT", "GRPC_PORT", "SPRING_GRPC_SERVER_PORT");
 
     /** Parses a compose file as Compose does: YAML 1.1 with anchors and merge keys, no duplicate keys. */
     static Map<String, Object> load(Path composeFile) {
@@ -136,10 +142,14 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         });
     }
 
+    /**
+     * Every Bazaar service is built by the one Dockerfile at the repository root, from the Maven
+     * reactor; its build args say which module (SERVICE, the compose service's own) and which ports.
+     */
     private void checkBuild(String name, Map<String, Object> service, List<String> problems) {
         Object build = service.get("build");
         if (build == null) {
-            problems.add(name + ": no build section (Bazaar services are built from their Dockerfile)");
+            problems.add(name + ": no build section (Bazaar services are built from the repository's Dockerfile)");
             return;
         }
         String context = build instanceof String s ? s : string(map(build).get("context"));
@@ -157,10 +167,77 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         if (!Files.isRegularFile(contextDir.resolve("pom.xml")) || !Files.isRegularFile(contextDir.resolve("mvnw"))) {
             problems.add(name + ": build context " + context + " is not the Maven reactor (no pom.xml and mvnw)");
         }
-        if (!read(file).contains("-pl " + name + " ")) {
-            problems.add(name + ": " + root.relativize(file) + " does not build module " + name + " (-pl " + name + ")");
+        if (!file.equals(root.resolve("Dockerfile").normalize())) {
+            problems.add(name + ": builds from " + root.relativize(file) + ", not the one Dockerfile at the repository root");
         }
+        Map<String, String> args = build instanceof String ? Map.of() : keyValues(map(build).get("args"));
+        checkServiceArgument(name, contextDir, file, args, problems);
+        checkBuildArguments(name, file, args, problems);
+        checkPortArguments(name, args, environment(service), problems);
         checkCopiedFiles(name, contextDir, file, problems);
+    }
+
+    /** SERVICE names the module the Dockerfile builds: a module of the reactor, and the compose service's own. */
+    private void checkServiceArgument(String name, Path contextDir, Path dockerfile, Map<String, String> args,
+            List<String> problems) {
+        String module = args.get(SERVICE_ARG);
+        if (module != null && !module.isBlank()) {
+            Path reactorPom = contextDir.resolve("pom.xml");
+            boolean listed = Files.isRegularFile(reactorPom) && read(reactorPom).contains("<module>" + module + "</module>");
+            if (!listed || !Files.isRegularFile(contextDir.resolve(module).resolve("pom.xml"))) {
+                problems.add(name + ": build arg " + SERVICE_ARG + "=" + module + " names no module of the Maven reactor ("
+                        + module + "/pom.xml, listed in pom.xml)");
+            }
+            if (!module.equals(name)) {
+                problems.add(name + ": build arg " + SERVICE_ARG + "=" + module + " is not its own module " + name);
+            }
+        }
+        String text = read(dockerfile);
+        if (!declaredArguments(text).containsKey(SERVICE_ARG) || !BUILDS_SERVICE_MODULE.matcher(text).find()) {
+            problems.add(name + ": " + root.relativize(dockerfile) + " does not build the module its " + SERVICE_ARG
+                    + " argument names (ARG " + SERVICE_ARG + ", -pl \"${" + SERVICE_ARG + "}\")");
+        }
+    }
+
+    /** An ARG without default must be given, and an arg the Dockerfile does not declare is a typo that builds nothing. */
+    private void checkBuildArguments(String name, Path dockerfile, Map<String, String> args, List<String> problems) {
+        Map<String, Boolean> declared = declaredArguments(read(dockerfile));
+        declared.forEach((arg, hasDefault) -> {
+            if (!hasDefault && !args.containsKey(arg)) {
+                problems.add(name + ": build args lack " + arg + ", which " + root.relativize(dockerfile)
+                        + " declares without default");
+            } else if (!hasDefault && (args.get(arg) == null || args.get(arg).isBlank())) {
+                problems.add(name + ": build arg " + arg + " has no value in the compose file");
+            }
+        });
+        args.keySet().stream().filter(arg -> !declared.containsKey(arg)).forEach(arg -> problems.add(
+                name + ": build arg " + arg + " is not declared in " + root.relativize(dockerfile) + " (ARG " + arg + ")"));
+    }
+
+    /** The ports the image exposes and its health check asks are the ones the container serves. */
+    private static void checkPortArguments(String name, Map<String, String> args, Map<String, String> environment,
+            List<String> problems) {
+        PORT_ARGUMENTS.forEach((arg, key) -> {
+            String given = args.get(arg);
+            String served = environment.get(key);
+            if (given != null && served != null && !given.strip().equals(served.strip())) {
+                problems.add(name + ": build arg " + arg + "=" + given + " is not its " + key + " " + served
+                        + " (the port the image exposes)");
+            }
+        });
+    }
+
+    /** The Dockerfile's ARG names, each with whether one of its declarations gives a default. */
+    private static Map<String, Boolean> declaredArguments(String dockerfile) {
+        Map<String, Boolean> declared = new LinkedHashMap<>();
+        dockerfile.lines().map(String::strip).filter(line -> line.startsWith("ARG ")).forEach(line -> {
+            for (String word : line.substring("ARG ".length()).strip().split("\\s+")) {
+                int equals = word.indexOf('=');
+                String arg = equals < 0 ? word : word.substring(0, equals);
+                declared.merge(arg, equals >= 0, Boolean::logicalOr);
+            }
+        });
+        return declared;
     }
 
     /** A file copied from the build context that is not there, or that .dockerignore leaves out, fails the image's build. */
@@ -327,18 +404,22 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
 
     /** A container's environment as a map, from either of Compose's forms; {@code KEY} alone maps to null. */
     static Map<String, String> environment(Map<String, Object> service) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        Object raw = service.get("environment");
+        return keyValues(service.get("environment"));
+    }
+
+    /** {@code KEY: value} pairs from either of Compose's forms (a map or a list of {@code KEY=value}). */
+    private static Map<String, String> keyValues(Object raw) {
+        Map<String, String> pairs = new LinkedHashMap<>();
         if (raw instanceof List<?> list) {
             for (Object entry : list) {
                 String text = String.valueOf(entry);
                 int equals = text.indexOf('=');
-                environment.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
+                pairs.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
             }
         } else {
-            map(raw).forEach((key, value) -> environment.put(key, value == null ? null : String.valueOf(value)));
+            map(raw).forEach((key, value) -> pairs.put(key, value == null ? null : String.valueOf(value)));
         }
-        return environment;
+        return pairs;
     }
 
     private static Set<Integer> servedPorts(Map<String, String> environment) {

@@ -118,11 +118,12 @@ class ComposeFileTest {
                     name: ${spring.application.name}
                 """);
         Files.writeString(resources.resolve("application-dev.yml"), "bazaar.stock.token: ${BAZAAR_DEV_TOKEN}\n");
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
-        Files.writeString(root.resolve("mvnw"), "");
-        Files.writeString(root.resolve("stock-service/Dockerfile"), "RUN ./mvnw -pl stock-service -am package\n");
+        reactorWith(root, "stock-service", """
+                ARG SERVICE
+                RUN ./mvnw -pl "${SERVICE}" -am package
+                """);
         Map<String, Object> compose = Map.of("services", Map.of("stock-service", Map.of(
-                "build", Map.of("context", ".", "dockerfile", "stock-service/Dockerfile"),
+                "build", Map.of("context", ".", "dockerfile", "Dockerfile", "args", Map.of("SERVICE", "stock-service")),
                 "environment", Map.of("SPRING_PROFILES_ACTIVE", "dev"),
                 "mem_limit", "256m",
                 "healthcheck", Map.of("test", List.of("CMD", "true")))));
@@ -185,9 +186,105 @@ class ComposeFileTest {
     }
 
     @Test
+    void reportsAServiceWithoutBuildOrWithABuildContextThatDoesNotExist() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "order-service").remove("build");
+        serviceOf(compose, "catalog-service").put("build", Map.of("context", "catalog-service/docker", "dockerfile", "Dockerfile"));
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "order-service: no build section (Bazaar services are built from the repository's Dockerfile)",
+                "catalog-service: build context catalog-service/docker does not exist");
+    }
+
+    @Test
+    void reportsAServiceArgumentThatNamesAMissingModuleOrAnotherService() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        buildArgsOf(compose, "payment-service").put("SERVICE", "payments-service");
+        buildArgsOf(compose, "catalog-service").put("SERVICE", "order-service");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "payment-service: build arg SERVICE=payments-service names no module of the Maven reactor "
+                        + "(payments-service/pom.xml, listed in pom.xml)",
+                "payment-service: build arg SERVICE=payments-service is not its own module payment-service",
+                "catalog-service: build arg SERVICE=order-service is not its own module catalog-service");
+    }
+
+    @Test
+    void reportsAModuleDirectoryThatTheReactorDoesNotList(@TempDir Path root) throws IOException {
+        reactorWith(root, "stock-service", """
+                ARG SERVICE
+                RUN ./mvnw -pl "${SERVICE}" -am package
+                """);
+        Files.createDirectories(root.resolve("warehouse-service"));
+        Files.writeString(root.resolve("warehouse-service/pom.xml"), "<project/>");
+        Map<String, Object> compose = Map.of("services", Map.of("warehouse-service", buildingService(
+                Map.of("context", ".", "dockerfile", "Dockerfile", "args", Map.of("SERVICE", "warehouse-service")))));
+
+        assertThat(new ComposeFileCheck(root, Map.of("warehouse-service", Set.of()), Map.of()).problems(compose))
+                .containsExactly("warehouse-service: build arg SERVICE=warehouse-service names no module of the Maven "
+                        + "reactor (warehouse-service/pom.xml, listed in pom.xml)");
+    }
+
+    @Test
+    void reportsABuildArgumentTheDockerfileNeedsThatIsMissingOrEmptyAndOneItDoesNotDeclare() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        buildArgsOf(compose, "identity-service").remove("SERVICE");
+        buildArgsOf(compose, "payment-service").put("SERVICE", null);
+        buildArgsOf(compose, "api-gateway").remove("HTTP_PORT");
+        buildArgsOf(compose, "api-gateway").put("HTTP_PORTS", "8080");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "identity-service: build args lack SERVICE, which Dockerfile declares without default",
+                "payment-service: build arg SERVICE has no value in the compose file",
+                "api-gateway: build args lack HTTP_PORT, which Dockerfile declares without default",
+                "api-gateway: build arg HTTP_PORTS is not declared in Dockerfile (ARG HTTP_PORTS)");
+    }
+
+    @Test
+    void reportsAPortArgumentThatIsNotThePortTheContainerServes() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        buildArgsOf(compose, "order-service").put("HTTP_PORT", "8081");
+        buildArgsOf(compose, "catalog-service").put("GRPC_PORT", "9092");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "order-service: build arg HTTP_PORT=8081 is not its SERVER_PORT 8082 (the port the image exposes)",
+                "catalog-service: build arg GRPC_PORT=9092 is not its SPRING_GRPC_SERVER_PORT 9091 (the port the image exposes)");
+    }
+
+    @Test
+    void reportsABuildFromAnotherDockerfileThanTheRootOneOrOneThatIgnoresTheServiceArgument(@TempDir Path root)
+            throws IOException {
+        reactorWith(root, "stock-service", """
+                ARG SERVICE
+                RUN ./mvnw -pl "${SERVICE}" -am package
+                """);
+        // the old shape: a Dockerfile per module, its name written in
+        Files.writeString(root.resolve("stock-service/Dockerfile"), "RUN ./mvnw -pl stock-service -am package\n");
+        Map<String, Object> compose = Map.of("services", Map.of("stock-service", buildingService(Map.of(
+                "context", ".", "dockerfile", "stock-service/Dockerfile", "args", Map.of("SERVICE", "stock-service")))));
+
+        assertThat(new ComposeFileCheck(root, Map.of("stock-service", Set.of()), Map.of()).problems(compose))
+                .containsExactlyInAnyOrder(
+                        "stock-service: builds from " + Path.of("stock-service/Dockerfile")
+                                + ", not the one Dockerfile at the repository root",
+                        "stock-service: " + Path.of("stock-service/Dockerfile") + " does not build the module its SERVICE "
+                                + "argument names (ARG SERVICE, -pl \"${SERVICE}\")",
+                        "stock-service: build arg SERVICE is not declared in " + Path.of("stock-service/Dockerfile")
+                                + " (ARG SERVICE)");
+    }
+
+    @Test
     void reportsAFileTheDockerfileCopiesThatIsMissingOrLeftOutByDockerignore(@TempDir Path root) throws IOException {
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
-        Files.writeString(root.resolve("mvnw"), "");
+        reactorWith(root, "stock-service", """
+                ARG SERVICE
+                COPY mvnw pom.xml ./
+                COPY . .
+                RUN ./mvnw -pl ${SERVICE} -am package
+                COPY --from=build /workspace/app.jar /app/app.jar
+                COPY deploy/otel/agent.properties /app/otel-agent.properties
+                COPY --chown=10001 deploy/otel/tracing.properties /app/tracing.properties
+                COPY deploy/otel/dashboards.json /app/dashboards.json
+                """);
         Files.createDirectories(root.resolve("deploy/otel"));
         Files.writeString(root.resolve("deploy/otel/agent.properties"), "");
         Files.writeString(root.resolve("deploy/otel/dashboards.json"), "");
@@ -196,27 +293,12 @@ class ComposeFileTest {
                 deploy/
                 !deploy/otel/agent.properties
                 """);
-        Files.createDirectories(root.resolve("stock-service"));
-        Files.writeString(root.resolve("stock-service/Dockerfile"), """
-                COPY mvnw pom.xml ./
-                COPY . .
-                RUN ./mvnw -pl stock-service -am package
-                COPY --from=build /workspace/app.jar /app/app.jar
-                COPY deploy/otel/agent.properties /app/otel-agent.properties
-                COPY --chown=10001 deploy/otel/tracing.properties /app/tracing.properties
-                COPY deploy/otel/dashboards.json /app/dashboards.json
-                """);
-        Map<String, Object> compose = Map.of("services", Map.of("stock-service", Map.of(
-                "build", Map.of("context", ".", "dockerfile", "stock-service/Dockerfile"),
-                "environment", Map.of(),
-                "mem_limit", "256m",
-                "healthcheck", Map.of("test", List.of("CMD", "true")))));
+        Map<String, Object> compose = Map.of("services", Map.of("stock-service", buildingService(
+                Map.of("context", ".", "dockerfile", "Dockerfile", "args", Map.of("SERVICE", "stock-service")))));
 
         assertThat(new ComposeFileCheck(root, Map.of("stock-service", Set.of()), Map.of()).problems(compose)).containsExactly(
-                "stock-service: " + Path.of("stock-service/Dockerfile") + " copies deploy/otel/tracing.properties, "
-                        + "which is not in the build context",
-                "stock-service: " + Path.of("stock-service/Dockerfile") + " copies deploy/otel/dashboards.json, "
-                        + "which is not in the build context");
+                "stock-service: Dockerfile copies deploy/otel/tracing.properties, which is not in the build context",
+                "stock-service: Dockerfile copies deploy/otel/dashboards.json, which is not in the build context");
     }
 
     @Test
@@ -262,6 +344,25 @@ class ComposeFileTest {
 
     private static Map<String, Object> environmentOf(Map<String, Object> compose, String name) {
         return ComposeFileCheck.map(serviceOf(compose, name).get("environment"));
+    }
+
+    private static Map<String, Object> buildArgsOf(Map<String, Object> compose, String name) {
+        return ComposeFileCheck.map(ComposeFileCheck.map(serviceOf(compose, name).get("build")).get("args"));
+    }
+
+    /** A repository root with a reactor of one module and the given root Dockerfile. */
+    private static void reactorWith(Path root, String module, String dockerfile) throws IOException {
+        Files.writeString(root.resolve("pom.xml"), "<project><modules><module>" + module + "</module></modules></project>");
+        Files.writeString(root.resolve("mvnw"), "");
+        Files.createDirectories(root.resolve(module));
+        Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
+        Files.writeString(root.resolve("Dockerfile"), dockerfile);
+    }
+
+    /** A compose service that breaks no rule but its build's. */
+    private static Map<String, Object> buildingService(Map<String, Object> build) {
+        return Map.of("build", build, "environment", Map.of(), "mem_limit", "256m",
+                "healthcheck", Map.of("test", List.of("CMD", "true")));
     }
 
     @SafeVarargs

@@ -102,9 +102,9 @@ final class OrderBooks {
 
     Map<UUID, StockRow> stock(Collection<UUID> products) {
         return byId(query(catalog, """
-                select p.id, p.stock_available, p.stock_reserved, p.stock_sold,
-                       (select coalesce(sum(a.delta), 0) from stock_adjustments a where a.product_id = p.id)
-                from products p where p.id = any(?)""", uuids(products),
+                select s.product_id, s.available, s.reserved, s.sold,
+                       (select coalesce(sum(a.delta), 0) from stock_adjustments a where a.product_id = s.product_id)
+                from stock s where s.product_id = any(?)""", uuids(products),
                 rs -> new StockRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5))),
                 StockRow::productId);
     }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.bazaar.defaults.security.SecurityProperties;
+import dev.bazaar.identity.tokens.AuthorizationStore;
 import dev.bazaar.identity.tokens.TokenProperties;
 
 /**
@@ -43,16 +44,19 @@ class RegisteredClients implements InitializingBean {
     private final TokenProperties tokens;
     private final SecurityProperties security;
     private final PasswordEncoder passwords;
+    private final AuthorizationStore authorizations;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     RegisteredClients(RegisteredClientRepository repository, ClientProperties properties, TokenProperties tokens,
-            SecurityProperties security, PasswordEncoder passwords, JdbcClient jdbc, TransactionTemplate transaction) {
+            SecurityProperties security, PasswordEncoder passwords, AuthorizationStore authorizations, JdbcClient jdbc,
+            TransactionTemplate transaction) {
         this.repository = repository;
         this.properties = properties;
         this.tokens = tokens;
         this.security = security;
         this.passwords = passwords;
+        this.authorizations = authorizations;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -67,8 +71,7 @@ class RegisteredClients implements InitializingBean {
             jdbc.sql("lock table oauth2_registered_client in exclusive mode").update();
             clients.forEach(repository::save);
             List<String> ids = clients.stream().map(RegisteredClient::getId).toList();
-            jdbc.sql("delete from oauth2_authorization where registered_client_id not in (:ids)")
-                    .param("ids", ids).update();
+            authorizations.revokeAllExceptOf(ids);
             int removed = jdbc.sql("delete from oauth2_registered_client where id not in (:ids)")
                     .param("ids", ids).update();
             if (removed > 0) {

@@ -1,10 +1,8 @@
 package dev.bazaar.identity.grpc;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 
-import dev.bazaar.defaults.problem.BadRequest;
+import dev.bazaar.defaults.grpc.GrpcArguments;
 import dev.bazaar.identity.users.User;
 import dev.bazaar.identity.users.UserRepository;
 import dev.bazaar.proto.identity.v1.CustomerServiceGrpc;
@@ -24,7 +22,7 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
     @Override
     public void getCustomer(GetCustomerRequest request, StreamObserver<GetCustomerResponse> responses) {
-        User user = users.get(uuid(request.getCustomerId()));
+        User user = users.get(GrpcArguments.uuid("customer_id", request.getCustomerId()));
         responses.onNext(GetCustomerResponse.newBuilder()
                 .setCustomerId(user.id().toString())
                 .setEmail(user.email())
@@ -32,13 +30,5 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
                 .setEnabled(user.enabled())
                 .build());
         responses.onCompleted();
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("customer_id must be a UUID");
-        }
     }
 }

@@ -14,7 +14,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Status;
 
 import dev.bazaar.order.config.OrderProperties;
-import dev.bazaar.order.config.PeerCalls;
+import dev.bazaar.order.peers.PeerCalls;
 import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
 import dev.bazaar.proto.catalog.v1.GetProductsRequest;
 import dev.bazaar.proto.catalog.v1.InsufficientStock;

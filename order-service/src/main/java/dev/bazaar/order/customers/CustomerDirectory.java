@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 import dev.bazaar.defaults.problem.ProblemException;
 import dev.bazaar.order.config.OrderProperties;
-import dev.bazaar.order.config.PeerCalls;
 import dev.bazaar.order.orders.CustomerSnapshot;
+import dev.bazaar.order.peers.PeerCalls;
 import dev.bazaar.proto.identity.v1.CustomerServiceGrpc;
 import dev.bazaar.proto.identity.v1.GetCustomerRequest;
 import dev.bazaar.proto.identity.v1.GetCustomerResponse;

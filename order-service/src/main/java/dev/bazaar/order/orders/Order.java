@@ -1,6 +1,7 @@
 package dev.bazaar.order.orders;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ public final class Order {
     private Instant placedAt;
     private Instant updatedAt;
     private int version;
+    private final List<OrderEvent> history = new ArrayList<>();
 
     private Order() {
     }
@@ -37,10 +39,20 @@ public final class Order {
         return order;
     }
 
+    /**
+     * A new order of priced lines: its total is the sum of the line totals, in the one
+     * currency all lines share.
+     *
+     * @throws MixedCurrencies when the lines are priced in more than one currency
+     */
     public static OrderEvent.Placed place(UUID orderId, CustomerSnapshot customer, List<OrderLine> lines,
             ShippingAddress address, String paymentToken, Instant now) {
-        long sum = lines.stream().mapToLong(l -> l.lineTotal().amount()).sum();
-        Money total = Money.of(sum, lines.getFirst().unitPrice().currency());
+        String currency = lines.getFirst().unitPrice().currency();
+        if (lines.stream().anyMatch(l -> !l.unitPrice().currency().equals(currency))) {
+            throw new MixedCurrencies();
+        }
+        long sum = lines.stream().mapToLong(l -> l.lineTotal().amount()).reduce(0, Math::addExact);
+        Money total = Money.of(sum, currency);
         return new OrderEvent.Placed(orderId, customer, List.copyOf(lines), total, address, paymentToken, now);
     }
 
@@ -96,6 +108,12 @@ public final class Order {
         }
         updatedAt = event.occurredAt();
         version++;
+        history.add(event);
+    }
+
+    /** The events this order was rebuilt from and has applied since, oldest first. */
+    public List<OrderEvent> history() {
+        return List.copyOf(history);
     }
 
     public UUID id() {

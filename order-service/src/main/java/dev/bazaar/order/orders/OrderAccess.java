@@ -2,8 +2,9 @@ package dev.bazaar.order.orders;
 
 import java.util.UUID;
 
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+
+import dev.bazaar.defaults.security.Caller;
 
 /** Object-level access: a shopper reaches only their own orders; admins reach all. */
 @Component
@@ -15,24 +16,11 @@ public class OrderAccess {
         this.store = store;
     }
 
-    public Order load(UUID orderId, Jwt caller) {
+    public Order load(UUID orderId, Caller caller) {
         Order order = store.load(orderId).orElseThrow(() -> new OrderNotFound(orderId));
-        if (!isAdmin(caller) && !order.customer().id().toString().equals(caller.getSubject())) {
+        if (!caller.maySee(order.customer().id())) {
             throw new OrderNotFound(orderId);
         }
         return order;
-    }
-
-    public static boolean isAdmin(Jwt caller) {
-        var roles = caller.getClaimAsStringList("roles");
-        return roles != null && roles.contains("ADMIN");
-    }
-
-    public static UUID customerId(Jwt caller) {
-        try {
-            return UUID.fromString(caller.getSubject());
-        } catch (IllegalArgumentException e) {
-            throw new NotAShopper();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bazaar.order.orders;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,12 +39,30 @@ public class OrderStore {
         return history.isEmpty() ? Optional.empty() : Optional.of(Order.from(history));
     }
 
-    public List<OrderEvent> history(UUID orderId) {
+    private List<OrderEvent> history(UUID orderId) {
         return jdbc.sql("select type, payload from order_events where order_id = ? order by version")
                 .param(orderId)
                 .query((rs, n) -> (OrderEvent) json.readValue(rs.getString("payload"),
                         OrderEvent.classOf(rs.getString("type"))))
                 .list();
+    }
+
+    /** Orders still awaiting payment that were placed before the given moment, oldest first. */
+    public List<UUID> awaitingPaymentSince(Instant placedBefore, int limit) {
+        return jdbc.sql("""
+                select id from orders where status = 'AWAITING_PAYMENT' and placed_at < ?
+                order by placed_at limit ?""")
+                .params(Timestamp.from(placedBefore), limit).query(UUID.class).list();
+    }
+
+    /**
+     * Locks the order for the caller's transaction if it still awaits payment and no one else
+     * holds it; false otherwise, so several instances share the work without waiting on each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockAwaitingPayment(UUID orderId) {
+        return !jdbc.sql("select id from orders where id = ? and status = 'AWAITING_PAYMENT' for update skip locked")
+                .param(orderId).query(UUID.class).list().isEmpty();
     }
 
     /**

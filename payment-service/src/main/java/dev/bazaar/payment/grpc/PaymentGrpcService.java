@@ -1,13 +1,12 @@
 package dev.bazaar.payment.grpc;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 
+import dev.bazaar.defaults.grpc.GrpcArguments;
 import dev.bazaar.defaults.problem.BadRequest;
 import dev.bazaar.payment.payments.Payment;
-import dev.bazaar.payment.payments.PaymentNotFound;
-import dev.bazaar.payment.payments.PaymentRepository;
+import dev.bazaar.payment.payments.getpayment.GetPayment;
+import dev.bazaar.payment.payments.getpayment.GetPaymentHandler;
 import dev.bazaar.proto.common.v1.Money;
 import dev.bazaar.proto.payment.v1.GetPaymentRequest;
 import dev.bazaar.proto.payment.v1.GetPaymentResponse;
@@ -23,25 +22,21 @@ import io.grpc.stub.StreamObserver;
 @Service
 class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
 
-    private final PaymentRepository payments;
+    private final GetPaymentHandler handler;
 
-    PaymentGrpcService(PaymentRepository payments) {
-        this.payments = payments;
+    PaymentGrpcService(GetPaymentHandler handler) {
+        this.handler = handler;
     }
 
     @Override
     public void getPayment(GetPaymentRequest request, StreamObserver<GetPaymentResponse> responses) {
-        Payment payment = switch (request.getKeyCase()) {
-            case PAYMENT_ID -> {
-                UUID id = uuid(request.getPaymentId(), "payment_id");
-                yield payments.findById(id).orElseThrow(() -> new PaymentNotFound(id));
-            }
-            case ORDER_ID -> {
-                UUID orderId = uuid(request.getOrderId(), "order_id");
-                yield payments.findByOrder(orderId).orElseThrow(() -> PaymentNotFound.forOrder(orderId));
-            }
+        GetPayment query = switch (request.getKeyCase()) {
+            case PAYMENT_ID -> GetPayment.byId(GrpcArguments.uuid("payment_id", request.getPaymentId()));
+            case ORDER_ID -> GetPayment.byOrder(GrpcArguments.uuid("order_id", request.getOrderId()));
             case KEY_NOT_SET -> throw new BadRequest("payment_id or order_id is required");
         };
+        // the scope let the service in; past it, a service reads every payment
+        Payment payment = handler.get(query, GrpcArguments.serviceCaller());
         responses.onNext(toProto(payment));
         responses.onCompleted();
     }
@@ -69,13 +64,5 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
             case REFUNDED -> PaymentStatus.PAYMENT_STATUS_REFUNDED;
             case CANCELLED -> PaymentStatus.PAYMENT_STATUS_CANCELLED;
         };
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(field + " must be a UUID");
-        }
     }
 }

@@ -1,13 +1,26 @@
 package dev.bazaar.payment.payments;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.bazaar.defaults.money.Money;
+import dev.bazaar.payment.payments.PaymentEvents.Failed;
+import dev.bazaar.payment.payments.PaymentEvents.Refunded;
+import dev.bazaar.payment.payments.PaymentEvents.Succeeded;
 
 /**
- * The one payment of an order. {@code amount} is empty only while the cancellation of an
- * order is known and its placement is not yet.
+ * The one payment of an order, and the rules of its charge and refund:
+ * <pre>
+ *   PENDING -> CAPTURED -> REFUNDED, PENDING -> FAILED    (placement first)
+ *   CANCELLED [-> REFUNDED]                               (cancellation first: nothing is charged,
+ *                                                          unless an earlier delivery charged and crashed)
+ * </pre>
+ * Each change returns the payment it leads to and the events it emits; nothing here does
+ * I/O. {@code amount} is empty only while the cancellation of an order is known and its
+ * placement is not yet. {@code createdAt} and {@code updatedAt} are set by the store, so
+ * they are empty on a payment not stored yet.
  */
 public record Payment(
         UUID id,
@@ -25,6 +38,28 @@ public record Payment(
     /** Why a payment is CANCELLED, as shown to its owner. */
     public static final String ORDER_CANCELLED = "order_cancelled";
 
+    public Payment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(status, "status");
+        if (amount == null && status != PaymentStatus.CANCELLED) {
+            throw new IllegalArgumentException("only a payment cancelled before its placement has no amount");
+        }
+    }
+
+    /** The placement came first: the payment waits for its charge, in the transaction that makes it. */
+    public static Payment pending(UUID id, UUID orderId, UUID customerId, Money amount) {
+        return new Payment(id, orderId, customerId, Objects.requireNonNull(amount, "amount"), PaymentStatus.PENDING,
+                null, null, null, 0, null, null);
+    }
+
+    /** The cancellation came first: the order will not be charged, and its amount is not known yet. */
+    public static Payment cancelledBeforePlacement(UUID id, UUID orderId, UUID customerId) {
+        return new Payment(id, orderId, customerId, null, PaymentStatus.CANCELLED, ORDER_CANCELLED, null, null, 0,
+                null, null);
+    }
+
     /**
      * The idempotency key of an order's charge. Derived from the order, not the event, so
      * every delivery of the placement, whatever its event id, asks the processor for the
@@ -37,5 +72,135 @@ public record Payment(
     /** The idempotency key of an order's refund: an order is refunded at most once. */
     public static String refundKey(UUID orderId) {
         return "order-" + orderId + "-refund";
+    }
+
+    /** What a delivery of the order's placement is to do with this payment. */
+    public enum OnPlacement {
+        /** Charge the order now. */
+        CHARGE,
+        /**
+         * The order was cancelled first: learn its amount and charge nothing, unless an earlier
+         * delivery may have charged, in which case that charge is found and refunded.
+         */
+        SETTLE_CANCELLATION,
+        /** Charged already: this delivery is a duplicate. */
+        NOTHING
+    }
+
+    /** What the order's cancellation is to do with this payment. */
+    public enum OnCancellation {
+        /** The money was taken: give it back. */
+        REFUND,
+        /** Nothing was taken, or it went back already. */
+        NOTHING
+    }
+
+    public OnPlacement onPlacement() {
+        return switch (status) {
+            case PENDING -> OnPlacement.CHARGE;
+            case CANCELLED -> OnPlacement.SETTLE_CANCELLATION;
+            case CAPTURED, FAILED, REFUNDED -> OnPlacement.NOTHING;
+        };
+    }
+
+    public OnCancellation onCancellation() {
+        return switch (status) {
+            case CAPTURED -> OnCancellation.REFUND;
+            case FAILED, REFUNDED, CANCELLED -> OnCancellation.NOTHING;
+            // the charge and its outcome commit together: a pending payment is never seen by another transaction
+            case PENDING -> throw new IllegalPaymentTransition(this, "be cancelled before its charge's outcome");
+        };
+    }
+
+    /** The processor took the money. */
+    public Change captured(String providerReference) {
+        require(PaymentStatus.PENDING, "be captured");
+        Payment next = next(amount, PaymentStatus.CAPTURED, null, providerReference, refundReference, 1);
+        return new Change(this, next, List.of(new Succeeded(id, orderId, customerId, amount)));
+    }
+
+    /** The processor refused the charge; {@code reason} is its stable code. */
+    public Change declined(String reason) {
+        require(PaymentStatus.PENDING, "be declined");
+        Payment next = next(amount, PaymentStatus.FAILED, reason, providerReference, refundReference, 1);
+        return new Change(this, next, List.of(new Failed(id, orderId, customerId, reason)));
+    }
+
+    /** The processor gave the captured money back. */
+    public Change refunded(String refundReference) {
+        require(PaymentStatus.CAPTURED, "be refunded");
+        Payment next = next(amount, PaymentStatus.REFUNDED, null, providerReference, refundReference, 1);
+        return new Change(this, next, List.of(new Refunded(id, orderId, customerId, amount)));
+    }
+
+    /**
+     * The placement of an order cancelled before it arrived tells its amount. Nothing is
+     * published: the order is cancelled already. A later delivery of it changes nothing.
+     */
+    public Change placedAfterCancellation(Money placedAmount) {
+        require(PaymentStatus.CANCELLED, "take the amount of its placement");
+        if (amount != null) {
+            return Change.none(this);
+        }
+        Payment next = next(Objects.requireNonNull(placedAmount, "placedAmount"), status, failureReason,
+                providerReference, refundReference, 1);
+        return new Change(this, next, List.of());
+    }
+
+    /**
+     * Money was taken for an order cancelled first after all: an earlier delivery of the
+     * placement charged and crashed before it committed. The processor already gave it
+     * back; consumers hear of the capture and then of the refund, as they do when a slow
+     * charge finishes after a cancellation.
+     */
+    public Change capturedAfterCancellation(String providerReference, String refundReference) {
+        require(PaymentStatus.CANCELLED, "be captured after its cancellation");
+        if (amount == null) {
+            throw new IllegalPaymentTransition(this, "be captured before its placement's amount is known");
+        }
+        Payment next = next(amount, PaymentStatus.REFUNDED, null, providerReference, refundReference, 2);
+        return new Change(this, next, List.of(new Succeeded(id, orderId, customerId, amount),
+                new Refunded(id, orderId, customerId, amount)));
+    }
+
+    private void require(PaymentStatus expected, String change) {
+        if (status != expected) {
+            throw new IllegalPaymentTransition(this, change);
+        }
+    }
+
+    private Payment next(Money amount, PaymentStatus status, String failureReason, String providerReference,
+            String refundReference, int versions) {
+        return new Payment(id, orderId, customerId, amount, status, failureReason, providerReference,
+                refundReference, version + versions, createdAt, updatedAt);
+    }
+
+    /**
+     * A payment before and after one change, with the events the change emits in order.
+     * Each event brings the payment one version further, which is the version it is
+     * published with; a change without events (an amount learnt) still counts one.
+     */
+    public record Change(Payment before, Payment after, List<PaymentEvents.Event> events) {
+
+        public Change {
+            events = List.copyOf(events);
+            if (!events.isEmpty() && after.version() != before.version() + events.size()) {
+                throw new IllegalArgumentException("each event of a change is one version of the payment");
+            }
+        }
+
+        static Change none(Payment payment) {
+            return new Change(payment, payment, List.of());
+        }
+
+        /** False when the change leaves the payment as it was, so there is nothing to store. */
+        public boolean changesAnything() {
+            return !after.equals(before);
+        }
+
+        /** The version the {@code index}th event (from 0) is published with. */
+        public long versionOf(int index) {
+            return before.version() + index + 1;
+        }
     }
 }

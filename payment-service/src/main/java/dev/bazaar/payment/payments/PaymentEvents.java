@@ -26,13 +26,26 @@ public final class PaymentEvents {
     private PaymentEvents() {
     }
 
-    public record Succeeded(UUID paymentId, UUID orderId, UUID customerId, Money amount) {
+    /** One of the payloads above, as {@link Payment} emits it. */
+    public sealed interface Event permits Succeeded, Failed, Refunded {
+    }
+
+    public record Succeeded(UUID paymentId, UUID orderId, UUID customerId, Money amount) implements Event {
     }
 
     /** {@code reason}: card_declined, insufficient_funds, invalid_payment_method. */
-    public record Failed(UUID paymentId, UUID orderId, UUID customerId, String reason) {
+    public record Failed(UUID paymentId, UUID orderId, UUID customerId, String reason) implements Event {
     }
 
-    public record Refunded(UUID paymentId, UUID orderId, UUID customerId, Money amount) {
+    public record Refunded(UUID paymentId, UUID orderId, UUID customerId, Money amount) implements Event {
+    }
+
+    /** The routing key an event is published under. */
+    public static String typeOf(Event event) {
+        return switch (event) {
+            case Succeeded s -> SUCCEEDED;
+            case Failed f -> FAILED;
+            case Refunded r -> REFUNDED;
+        };
     }
 }

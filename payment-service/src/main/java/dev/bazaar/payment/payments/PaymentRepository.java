@@ -2,19 +2,24 @@ package dev.bazaar.payment.payments;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.bazaar.defaults.money.Money;
+import dev.bazaar.messaging.Outbox;
 
 /**
- * Payments, one row per order. The unique order id is what makes the saga's races safe:
- * whoever comes first for an order (its placement or its cancellation) inserts the row,
- * the other waits for that insert to commit, then works on the row under its lock.
+ * Loads and stores payments, one row per order; {@link Payment} decides what they become.
+ * The unique order id is what makes the saga's races safe: whoever comes first for an
+ * order (its placement or its cancellation) inserts the row, the other waits for that
+ * insert to commit, then works on the row under its lock.
  */
 @Repository
 public class PaymentRepository {
@@ -22,30 +27,25 @@ public class PaymentRepository {
     private static final String SELECT = "select * from payments";
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    PaymentRepository(JdbcClient jdbc) {
+    PaymentRepository(JdbcClient jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
-    /** Starts the order's payment as PENDING unless it has one; true when this call created it. */
-    public boolean startIfAbsent(UUID id, UUID orderId, UUID customerId, Money amount) {
+    /**
+     * Stores a new payment unless its order has one already; true when this call stored it.
+     * The other comes second and works on the first one's row.
+     */
+    public boolean addIfAbsent(Payment payment) {
         return jdbc.sql("""
-                insert into payments (id, order_id, customer_id, amount, currency, status)
-                values (:id, :orderId, :customerId, :amount, :currency, 'PENDING')
+                insert into payments (id, order_id, customer_id, amount, currency, status, failure_reason,
+                                      provider_reference, refund_reference, version)
+                values (:id, :orderId, :customerId, :amount, :currency, :status, :failureReason,
+                        :providerReference, :refundReference, :version)
                 on conflict (order_id) do nothing""")
-                .param("id", id).param("orderId", orderId).param("customerId", customerId)
-                .param("amount", amount.amount()).param("currency", amount.currency())
-                .update() == 1;
-    }
-
-    /** Records that the order was cancelled before any payment for it; true when this call did. */
-    public boolean cancelIfAbsent(UUID id, UUID orderId, UUID customerId) {
-        return jdbc.sql("""
-                insert into payments (id, order_id, customer_id, status, failure_reason)
-                values (:id, :orderId, :customerId, 'CANCELLED', :reason)
-                on conflict (order_id) do nothing""")
-                .param("id", id).param("orderId", orderId).param("customerId", customerId)
-                .param("reason", Payment.ORDER_CANCELLED)
+                .params(columns(payment))
                 .update() == 1;
     }
 
@@ -77,46 +77,53 @@ public class PaymentRepository {
                 .query(Long.class).single();
     }
 
-    /** Fills in the amount of a payment that was cancelled before its order's placement arrived. */
-    public long recordAmount(UUID id, Money amount) {
-        return jdbc.sql("""
-                update payments set amount = :amount, currency = :currency, version = version + 1, updated_at = now()
-                where id = :id returning version""")
-                .param("id", id).param("amount", amount.amount()).param("currency", amount.currency())
-                .query(Long.class).single();
-    }
-
-    public long captured(UUID id, String providerReference) {
-        return jdbc.sql("""
-                update payments set status = 'CAPTURED', failure_reason = null, provider_reference = :reference,
-                       version = version + 1, updated_at = now()
-                where id = :id returning version""")
-                .param("id", id).param("reference", providerReference)
-                .query(Long.class).single();
-    }
-
-    public long failed(UUID id, String reason) {
-        return jdbc.sql("""
-                update payments set status = 'FAILED', failure_reason = :reason, version = version + 1,
-                       updated_at = now()
-                where id = :id returning version""")
-                .param("id", id).param("reason", reason)
-                .query(Long.class).single();
-    }
-
-    public long refunded(UUID id, String refundReference) {
-        return jdbc.sql("""
-                update payments set status = 'REFUNDED', failure_reason = null, refund_reference = :reference,
-                       version = version + 1, updated_at = now()
-                where id = :id returning version""")
-                .param("id", id).param("reference", refundReference)
-                .query(Long.class).single();
+    /**
+     * Stores a change of a payment together with the events it emits, which the outbox
+     * publishes after commit. Callers hold the row's lock; the version check is the
+     * guard should one not.
+     */
+    public void store(Payment.Change change) {
+        if (!change.changesAnything()) {
+            return;
+        }
+        Payment payment = change.after();
+        int updated = jdbc.sql("""
+                update payments set amount = :amount, currency = :currency, status = :status,
+                       failure_reason = :failureReason, provider_reference = :providerReference,
+                       refund_reference = :refundReference, version = :version, updated_at = now()
+                where id = :id and version = :expectedVersion""")
+                .params(columns(payment))
+                .param("expectedVersion", change.before().version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("payment " + payment.id() + " changed since version "
+                    + change.before().version());
+        }
+        for (int i = 0; i < change.events().size(); i++) {
+            PaymentEvents.Event event = change.events().get(i);
+            outbox.append(PaymentEvents.typeOf(event), payment.id().toString(), change.versionOf(i), event);
+        }
     }
 
     private static String where(UUID customerId, UUID orderId) {
         // typed casts: an unset filter is a null parameter Postgres must still know the type of
         return " where (cast(:customerId as uuid) is null or customer_id = :customerId)"
                 + " and (cast(:orderId as uuid) is null or order_id = :orderId)";
+    }
+
+    private static Map<String, Object> columns(Payment p) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("id", p.id());
+        columns.put("orderId", p.orderId());
+        columns.put("customerId", p.customerId());
+        columns.put("amount", p.amount() == null ? null : p.amount().amount());
+        columns.put("currency", p.amount() == null ? null : p.amount().currency());
+        columns.put("status", p.status().name());
+        columns.put("failureReason", p.failureReason());
+        columns.put("providerReference", p.providerReference());
+        columns.put("refundReference", p.refundReference());
+        columns.put("version", p.version());
+        return columns;
     }
 
     static Payment map(ResultSet rs, int row) throws SQLException {

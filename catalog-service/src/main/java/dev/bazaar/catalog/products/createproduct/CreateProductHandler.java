@@ -43,12 +43,11 @@ class CreateProductHandler {
         } catch (DuplicateKeyException e) {
             throw new SkuTaken(command.sku());
         }
-        if (command.initialStock() > 0) {
-            ledger.adjust(id, command.initialStock(), "initial stock", adminId);
-        }
+        // the stock area keeps the units; in this transaction, so a product never exists without its stock
+        ledger.open(id, command.initialStock(), adminId);
         Product product = products.get(id);
         outbox.append(ProductEvents.CREATED, id.toString(), product.version(), new ProductEvents.Created(id,
-                product.sku(), product.name(), product.category().id(), product.price(), product.stock().available()));
+                product.sku(), product.name(), product.category().id(), product.price(), product.available()));
         return product;
     }
 

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bazaar.catalog.products.ProductRepository;
 import dev.bazaar.catalog.products.ProductView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,10 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Products")
 class GetProductEndpoint {
 
-    private final ProductRepository products;
+    private final GetProductHandler handler;
 
-    GetProductEndpoint(ProductRepository products) {
-        this.products = products;
+    GetProductEndpoint(GetProductHandler handler) {
+        this.handler = handler;
     }
 
     @GetMapping("/api/catalog/products/{id}")
@@ -28,6 +27,6 @@ class GetProductEndpoint {
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
     @ApiResponse(responseCode = "404", description = "No such product")
     ProductView get(@PathVariable UUID id) {
-        return ProductView.of(products.get(id));
+        return ProductView.of(handler.get(id));
     }
 }

@@ -6,8 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bazaar.catalog.products.ProductRepository;
-import dev.bazaar.catalog.stock.Stock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,10 +16,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class GetStockEndpoint {
 
-    private final ProductRepository products;
+    private final GetStockHandler handler;
 
-    GetStockEndpoint(ProductRepository products) {
-        this.products = products;
+    GetStockEndpoint(GetStockHandler handler) {
+        this.handler = handler;
     }
 
     @GetMapping("/api/catalog/admin/products/{id}/stock")
@@ -30,7 +28,7 @@ class GetStockEndpoint {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "Not an admin")
     @ApiResponse(responseCode = "404", description = "No such product")
-    Stock stock(@PathVariable UUID id) {
-        return products.get(id).stock();
+    StockView stock(@PathVariable UUID id) {
+        return handler.get(id);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,17 +19,20 @@ import dev.bazaar.catalog.stock.InsufficientStock;
 import dev.bazaar.catalog.stock.ReservationReleased;
 import dev.bazaar.catalog.stock.ReservationStatus;
 import dev.bazaar.catalog.stock.ShortLine;
+import dev.bazaar.catalog.stock.Stock;
 import dev.bazaar.catalog.stock.StockEvents;
 import dev.bazaar.catalog.stock.StockLedger;
-import dev.bazaar.catalog.stock.StockLedger.Line;
 import dev.bazaar.catalog.stock.StockLedger.Moved;
+import dev.bazaar.catalog.stock.reservestock.ReserveStock.Line;
 import dev.bazaar.defaults.problem.BadRequest;
 import dev.bazaar.messaging.Outbox;
 
 /**
- * Reserves an order's lines in one transaction. Lines are taken in product-id order so
- * two orders never wait on each other's rows (no deadlock); if any line is short,
- * everything rolls back and every short line is reported.
+ * Reserves an order's lines in one transaction. The products are held as they are (an
+ * archive waits until the reservation ends, so an archived product is never reserved)
+ * and their stock is locked in product-id order, so two orders never wait on each
+ * other's rows (no deadlock); if any line is short, everything rolls back and every short
+ * line is reported with what the locked stock holds.
  */
 @Service
 public class ReserveStockHandler {
@@ -55,31 +57,30 @@ public class ReserveStockHandler {
             }
             return existing;
         }
-        Map<UUID, Product> known = products.findAll(command.lines().stream().map(Line::productId).toList())
-                .stream().collect(Collectors.toMap(Product::id, Function.identity()));
-        List<UUID> unknown = command.lines().stream().map(Line::productId).filter(id -> !known.containsKey(id)).toList();
+        List<UUID> ids = command.lines().stream().map(Line::productId).toList();
+        Map<UUID, Product> known = products.holdAll(ids).stream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
+        List<UUID> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw new ProductNotFound(unknown);
         }
+        Map<UUID, Stock> stock = ledger.lockAll(ids);
         List<ShortLine> shortLines = new ArrayList<>();
         List<Line> sorted = command.lines().stream().sorted(Comparator.comparing(Line::productId)).toList();
         for (Line line : sorted) {
+            int available = known.get(line.productId()).purchasable() ? stock.get(line.productId()).available() : 0;
+            if (available < line.quantity()) {
+                shortLines.add(new ShortLine(line.productId(), line.quantity(), available));
+            }
             if (!shortLines.isEmpty()) {
                 // something is short already, so nothing more is taken: the rest are only checked, for the report
-                ShortLine checked = shortLineOf(line);
-                if (checked.available() < checked.requested()) {
-                    shortLines.add(checked);
-                }
                 continue;
             }
-            Optional<Moved> moved = ledger.reserve(line.productId(), line.quantity());
-            if (moved.isEmpty()) {
-                shortLines.add(shortLineOf(line));
-                continue;
-            }
-            ledger.addLine(command.orderId(), line);
-            if (moved.get().available() == 0) {
-                outbox.append(StockEvents.DEPLETED, line.productId().toString(), moved.get().version(),
+            // the row is locked and was checked above, so the guarded update cannot miss
+            Moved moved = ledger.reserve(line.productId(), line.quantity()).orElseThrow();
+            ledger.addLine(command.orderId(), line.productId(), line.quantity());
+            if (moved.available() == 0) {
+                outbox.append(StockEvents.DEPLETED, line.productId().toString(), moved.version(),
                         new StockEvents.Depleted(line.productId()));
             }
         }
@@ -89,12 +90,6 @@ public class ReserveStockHandler {
         }
         ledger.setStatus(command.orderId(), ReservationStatus.RESERVED);
         return ReservationStatus.RESERVED;
-    }
-
-    private ShortLine shortLineOf(Line line) {
-        Product product = products.get(line.productId());
-        int available = product.purchasable() ? product.stock().available() : 0;
-        return new ShortLine(line.productId(), line.quantity(), available);
     }
 
     private static void validate(ReserveStock command) {

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.bazaar.identity.tokens.AuthorizationStore;
 import dev.bazaar.identity.users.User;
 import dev.bazaar.identity.users.UserNotFound;
 import dev.bazaar.identity.users.UserRepository;
@@ -23,18 +23,17 @@ class DisableUserHandler {
     private static final Logger log = LoggerFactory.getLogger(DisableUserHandler.class);
 
     private final UserRepository users;
-    private final JdbcClient jdbc;
+    private final AuthorizationStore authorizations;
 
-    DisableUserHandler(UserRepository users, JdbcClient jdbc) {
+    DisableUserHandler(UserRepository users, AuthorizationStore authorizations) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.authorizations = authorizations;
     }
 
     @Transactional
     User disable(UUID id, String adminId) {
         User user = users.setEnabled(id, false).orElseThrow(() -> new UserNotFound(id));
-        int revoked = jdbc.sql("delete from oauth2_authorization where principal_name = ?")
-                .param(id.toString()).update();
+        int revoked = authorizations.revokeAllOf(id);
         log.atInfo().addKeyValue("userId", id).addKeyValue("by", adminId)
                 .addKeyValue("authorizationsRevoked", revoked).log("user disabled");
         return user;

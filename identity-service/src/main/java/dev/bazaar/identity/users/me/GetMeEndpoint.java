@@ -1,16 +1,15 @@
 package dev.bazaar.identity.users.me;
 
-import java.util.UUID;
-
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.identity.users.UserNotFound;
 import dev.bazaar.identity.users.UserRepository;
 import dev.bazaar.identity.users.UserView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,17 +30,10 @@ class GetMeEndpoint {
     @ApiResponse(responseCode = "200", description = "The user the token was issued to")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "The token names no user (e.g. a service token)")
-    UserView me(@AuthenticationPrincipal Jwt token) {
-        return UserView.of(users.findById(userId(token.getSubject()))
-                .orElseThrow(() -> new UserNotFound(token.getSubject())));
-    }
-
-    private static UUID userId(String subject) {
-        try {
-            return UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            // a service's client-credentials token: its subject is the client id
-            throw new UserNotFound(subject);
-        }
+    UserView me(@Parameter(hidden = true) Authentication token) {
+        Caller caller = Caller.of(token);
+        // a service's client-credentials token names its client id, not a user
+        return UserView.of(users.findById(caller.userIdOrElseThrow(() -> new UserNotFound(caller.subject())))
+                .orElseThrow(() -> new UserNotFound(caller.subject())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bazaar.identity.users.searchusers;
 
+import dev.bazaar.defaults.web.PageRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,18 +13,12 @@ public record SearchUsers(
         // Postgres text cannot hold NUL: refused here, not as a failing query
         @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character") String q,
         @Parameter(description = "Page number, from 0")
-        @Min(0) @Max(10_000) Integer page,
+        @Min(0) @Max(PageRequest.MAX_PAGE) Integer page,
         @Parameter(description = "Page size, 1 to 100 (default 20)")
-        @Min(1) @Max(100) Integer size) {
+        @Min(1) @Max(PageRequest.MAX_SIZE) Integer size) {
 
-    public static final int DEFAULT_SIZE = 20;
-
-    public int pageOrDefault() {
-        return page == null ? 0 : page;
-    }
-
-    public int sizeOrDefault() {
-        return size == null ? DEFAULT_SIZE : size;
+    public PageRequest pageRequest() {
+        return PageRequest.of(page, size);
     }
 
     public boolean hasText() {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.bazaar.defaults.web.PageOf;
+import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.identity.users.User;
 import dev.bazaar.identity.users.UserRepository;
 
@@ -28,13 +29,13 @@ class SearchUsersHandler {
         String pattern = query.hasText() ? "%" + escapeLike(query.q().strip().toLowerCase()) + "%" : "";
         long total = jdbc.sql("select count(*) from users" + filter).param("pattern", pattern)
                 .query(Long.class).single();
-        int size = query.sizeOrDefault();
+        PageRequest page = query.pageRequest();
         List<User> items = jdbc.sql("select * from users" + filter
                         + " order by lower(email), id limit :limit offset :offset")
-                .param("pattern", pattern).param("limit", size)
-                .param("offset", (long) query.pageOrDefault() * size)
+                .param("pattern", pattern).param("limit", page.size())
+                .param("offset", page.offset())
                 .query(UserRepository::map).list();
-        return PageOf.of(items, query.pageOrDefault(), size, total);
+        return page.answer(items, total);
     }
 
     private static String escapeLike(String text) {

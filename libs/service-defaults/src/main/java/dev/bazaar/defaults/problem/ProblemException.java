@@ -16,7 +16,7 @@ public abstract class ProblemException extends RuntimeException {
     private final String title;
 
     /**
-     * @param type a stable slug, published as {@code urn:bazaar:problem:<type>}
+     * @param type a stable slug, published as {@code urn:bazaar:problem:<type>} ({@link dev.bazaar.problem.ProblemTypes})
      */
     protected ProblemException(HttpStatus status, String type, String title, String detail) {
         super(detail);

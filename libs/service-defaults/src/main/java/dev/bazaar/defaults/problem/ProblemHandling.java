@@ -3,7 +3,6 @@ package dev.bazaar.defaults.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -31,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.bazaar.problem.InvalidField;
+import dev.bazaar.problem.Problem;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
@@ -52,9 +53,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        List<Map<String, Object>> errors = e.getConstraintViolations().stream()
-                .map(v -> Problems.field(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(Comparator.comparing(m -> (String) m.get("field")))
+        List<InvalidField> errors = e.getConstraintViolations().stream()
+                .map(v -> new InvalidField(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(InvalidField::field))
                 .toList();
         return validationFailed(errors);
     }
@@ -62,7 +63,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
-        return validationFailed(List.of(Problems.field(e.getName(), "must be a valid " + expected)));
+        return validationFailed(List.of(new InvalidField(e.getName(), "must be a valid " + expected)));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -110,24 +111,24 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(Problems.field(error.getField(), String.valueOf(error.getDefaultMessage())));
+            errors.add(new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())));
         }
         e.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.add(Problems.field(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
-        errors.sort(Comparator.comparing(m -> (String) m.get("field")));
+                .forEach(error -> errors.add(new InvalidField(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
+        errors.sort(Comparator.comparing(InvalidField::field));
         return asObject(validationFailed(errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors().forEach(error ->
-                    errors.add(Problems.field(String.valueOf(name), String.valueOf(error.getDefaultMessage()))));
+                    errors.add(new InvalidField(String.valueOf(name), String.valueOf(error.getDefaultMessage()))));
         });
         return asObject(validationFailed(errors));
     }
@@ -143,7 +144,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 case "UnrecognizedPropertyException", "IgnoredPropertyException" -> "is not a known field";
                 default -> "has a wrong type or value";
             };
-            return asObject(validationFailed(List.of(Problems.field(field, message))));
+            return asObject(validationFailed(List.of(new InvalidField(field, message))));
         }
         String detail = cause instanceof JacksonException jackson && String.valueOf(jackson.getMessage()).contains("Duplicate field")
                 ? "The request body names a field twice."
@@ -156,24 +157,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                ProblemDetail typed = Problems.forStatus(status, problem.getDetail());
-                if (problem.getProperties() != null) {
-                    problem.getProperties().forEach(typed::setProperty);
-                }
-                problem = typed;
-            }
-            body = Problems.withTraceId(problem);
+            // Spring's own problems (405, 406, 415, ...) come untyped: typed by their status like ours
+            boolean untyped = problem.getType() == null || "about:blank".equals(problem.getType().toString());
+            body = Problems.of(untyped
+                    ? Problem.forStatus(status, problem.getDetail()).members(problem.getProperties())
+                    : Problem.from(problem));
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private static ResponseEntity<ProblemDetail> validationFailed(List<Map<String, Object>> errors) {
-        String fields = String.join(", ", errors.stream().map(m -> (String) m.get("field")).distinct().toList());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "These fields are invalid: " + fields);
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+    private static ResponseEntity<ProblemDetail> validationFailed(List<InvalidField> errors) {
+        return ResponseEntity.badRequest().body(Problems.of(Problem.invalidFields(errors)));
     }
 
     /** The Jackson error that names a field, also when it wraps what a creator threw (e.g. an enum's). */

@@ -2,6 +2,7 @@ package dev.bazaar.defaults.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.Container;
@@ -21,8 +22,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-import dev.bazaar.defaults.problem.Problems;
-import tools.jackson.databind.json.JsonMapper;
+import dev.bazaar.problem.Problem;
+import dev.bazaar.problem.TraceIds;
 
 /**
  * Errors Tomcat answers itself, before Spring sees the request (a path with malformed
@@ -67,8 +68,6 @@ public class ProblemErrorReports implements TomcatContextCustomizer {
      */
     public static class ProblemValve extends ErrorReportValve {
 
-        private static final JsonMapper json = JsonMapper.builder().build();
-
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -80,8 +79,8 @@ public class ProblemErrorReports implements TomcatContextCustomizer {
             if (!ioAllowed.get()) {
                 return;
             }
-            String body = json.writeValueAsString(Problems.members(
-                    Problems.forStatus(HttpStatusCode.valueOf(status), detail(status))));
+            String body = new String(Problem.forStatus(HttpStatusCode.valueOf(status), detail(status))
+                    .traceId(TraceIds.current()).toJson(), StandardCharsets.UTF_8);
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");

@@ -32,17 +32,18 @@ record CatalogBooks(Map<UUID, Product> products, Map<UUID, Reservation> reservat
             // one statement, so the buckets and the reservations are read from one snapshot
             Map<UUID, Product> products = new LinkedHashMap<>();
             try (ResultSet rs = s.executeQuery("""
-                    select p.id, p.sku, p.stock_available, p.stock_reserved, p.stock_sold,
+                    select p.id, p.sku, coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved,
+                           coalesce(s.sold, 0) as sold,
                            coalesce((select sum(a.delta) from stock_adjustments a where a.product_id = p.id), 0) as adjusted,
                            coalesce((select sum(l.quantity) from reservation_lines l join reservations r using (order_id)
                                      where l.product_id = p.id and r.status = 'RESERVED'), 0) as held,
                            coalesce((select sum(l.quantity) from reservation_lines l join reservations r using (order_id)
                                      where l.product_id = p.id and r.status = 'COMMITTED'), 0) as sold_lines
-                    from products p order by p.sku""")) {
+                    from products p left join stock s on s.product_id = p.id order by p.sku""")) {
                 while (rs.next()) {
                     UUID id = rs.getObject("id", UUID.class);
-                    products.put(id, new Product(id, rs.getString("sku"), rs.getInt("stock_available"),
-                            rs.getInt("stock_reserved"), rs.getInt("stock_sold"), rs.getLong("adjusted"),
+                    products.put(id, new Product(id, rs.getString("sku"), rs.getInt("available"),
+                            rs.getInt("reserved"), rs.getInt("sold"), rs.getLong("adjusted"),
                             rs.getLong("held"), rs.getLong("sold_lines")));
                 }
             }

@@ -134,7 +134,7 @@ class BooksAuditTest {
 
     @Test
     void reportsStockThatDoesNotAddUpToTheInitialStock() {
-        shop.stock(headphones, "stock_available", 6);
+        shop.stock(headphones, "available", 6);
 
         assertThat(audit().violations()).singleElement().asString()
                 .contains("AUD-0001", headphones.toString(), "initial stock 10", "available 6");
@@ -142,8 +142,8 @@ class BooksAuditTest {
 
     @Test
     void reportsReservedStockThatNoReservationHolds() {
-        shop.stock(headphones, "stock_available", 6);
-        shop.stock(headphones, "stock_reserved", 2);
+        shop.stock(headphones, "available", 6);
+        shop.stock(headphones, "reserved", 2);
 
         assertThat(audit().violations()).singleElement().asString()
                 .contains("AUD-0001", "reserved 2 but RESERVED reservations hold 1");
@@ -151,8 +151,8 @@ class BooksAuditTest {
 
     @Test
     void reportsSoldStockThatNoCommittedReservationAccountsFor() {
-        shop.stock(headphones, "stock_available", 6);
-        shop.stock(headphones, "stock_sold", 3);
+        shop.stock(headphones, "available", 6);
+        shop.stock(headphones, "sold", 3);
 
         assertThat(audit().violations()).singleElement().asString()
                 .contains("AUD-0001", "sold 3 but COMMITTED reservations hold 2");
@@ -161,8 +161,8 @@ class BooksAuditTest {
     @Test
     void reportsAConfirmedOrderWhoseReservationWasNotCommitted() {
         shop.reservationStatus(confirmed, "RESERVED");
-        shop.stock(headphones, "stock_reserved", 3);
-        shop.stock(headphones, "stock_sold", 0);
+        shop.stock(headphones, "reserved", 3);
+        shop.stock(headphones, "sold", 0);
 
         assertThat(audit().violations()).singleElement().asString()
                 .contains(confirmed.toString(), "reservation is RESERVED (expected COMMITTED)");
@@ -171,8 +171,8 @@ class BooksAuditTest {
     @Test
     void reportsACancelledOrderWhoseStockIsStillHeld() {
         shop.reservationStatus(declined, "RESERVED");
-        shop.stock(speaker, "stock_available", 2);
-        shop.stock(speaker, "stock_reserved", 3);
+        shop.stock(speaker, "available", 2);
+        shop.stock(speaker, "reserved", 3);
 
         assertThat(audit().violations()).singleElement().asString()
                 .contains(declined.toString(), "reservation is RESERVED (expected RELEASED)");
@@ -202,7 +202,7 @@ class BooksAuditTest {
     @Test
     void namesEveryViolationInTheSummary() {
         shop.paymentStatus(confirmed, "REFUNDED");
-        shop.stock(speaker, "stock_sold", 9);
+        shop.stock(speaker, "sold", 9);
 
         Report report = audit();
 

@@ -31,7 +31,7 @@ final class Shop {
     void empty() {
         // delete, not truncate: for a few rows it is many times faster
         ServiceSchemas.execute(catalog, "delete from reservation_lines; delete from reservations; "
-                + "delete from stock_adjustments; delete from products; delete from categories");
+                + "delete from stock_adjustments; delete from stock; delete from products; delete from categories");
         ServiceSchemas.execute(orders, "delete from order_events; delete from orders; delete from idempotency_keys");
         ServiceSchemas.execute(payments, "delete from simulated_card_refunds; delete from simulated_card_charges; "
                 + "delete from payments; delete from charge_attempts");
@@ -42,11 +42,12 @@ final class Shop {
     UUID product(String sku, int initialStock) {
         UUID id = UUID.randomUUID();
         ServiceSchemas.execute(catalog, """
-                insert into products (id, sku, name, category_id, price_amount, currency, stock_available)
-                values ('%s', '%s', '%s', '%s', 1999, 'EUR', %d);
+                insert into products (id, sku, name, category_id, price_amount, currency)
+                values ('%s', '%s', '%s', '%s', 1999, 'EUR');
+                insert into stock (product_id, available) values ('%s', %d);
                 insert into stock_adjustments (product_id, delta, reason, adjusted_by)
                 values ('%s', %d, 'initial stock', 'test');
-                """.formatted(id, sku, sku, CATEGORY, initialStock, id, initialStock));
+                """.formatted(id, sku, sku, CATEGORY, id, initialStock, id, initialStock));
         return id;
     }
 
@@ -56,7 +57,7 @@ final class Shop {
         String charge = charge(order, "CAPTURED");
         payment(order, "CAPTURED", charge);
         advance(order, "CONFIRMED", null);
-        moveStock(product, quantity, "stock_reserved", "stock_sold");
+        moveStock(product, quantity, "reserved", "sold");
         reservationStatus(order, "COMMITTED");
         return order;
     }
@@ -72,7 +73,7 @@ final class Shop {
         charge(order, "DECLINED");
         payment(order, "FAILED", null);
         advance(order, "CANCELLED", "PAYMENT_DECLINED");
-        moveStock(product, quantity, "stock_reserved", "stock_available");
+        moveStock(product, quantity, "reserved", "available");
         reservationStatus(order, "RELEASED");
         return order;
     }
@@ -85,7 +86,7 @@ final class Shop {
         ServiceSchemas.execute(payments, "update payments set status = 'REFUNDED', refund_reference = 're_" + order
                 + "' where order_id = '" + order + "'");
         advance(order, "CANCELLED", "CUSTOMER_REQUEST");
-        moveStock(product, quantity, "stock_sold", "stock_available");
+        moveStock(product, quantity, "sold", "available");
         reservationStatus(order, "RELEASED");
         return order;
     }
@@ -117,7 +118,7 @@ final class Shop {
     }
 
     void stock(UUID product, String bucket, int value) {
-        ServiceSchemas.execute(catalog, "update products set " + bucket + " = " + value + " where id = '" + product + "'");
+        ServiceSchemas.execute(catalog, "update stock set " + bucket + " = " + value + " where product_id = '" + product + "'");
     }
 
     private UUID placed(UUID product, int quantity, Duration ago) {
@@ -134,7 +135,7 @@ final class Shop {
                 insert into reservations (order_id, status) values ('%s', 'RESERVED');
                 insert into reservation_lines (order_id, product_id, quantity) values ('%s', '%s', %d)
                 """.formatted(order, order, product, quantity));
-        moveStock(product, quantity, "stock_available", "stock_reserved");
+        moveStock(product, quantity, "available", "reserved");
         return order;
     }
 
@@ -162,7 +163,7 @@ final class Shop {
     }
 
     private void moveStock(UUID product, int quantity, String from, String to) {
-        ServiceSchemas.execute(catalog, "update products set " + from + " = " + from + " - " + quantity + ", " + to
-                + " = " + to + " + " + quantity + " where id = '" + product + "'");
+        ServiceSchemas.execute(catalog, "update stock set " + from + " = " + from + " - " + quantity + ", " + to
+                + " = " + to + " + " + quantity + " where product_id = '" + product + "'");
     }
 }

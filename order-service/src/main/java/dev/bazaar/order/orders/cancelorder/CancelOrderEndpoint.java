@@ -2,14 +2,15 @@ package dev.bazaar.order.orders.cancelorder;
 
 import java.util.UUID;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.order.orders.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +32,7 @@ class CancelOrderEndpoint {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such order of yours")
     @ApiResponse(responseCode = "409", description = "Not cancellable in its state, or changed concurrently on every try (the service tries four times); retry")
-    OrderView cancel(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
-        return OrderView.of(handler.cancel(id, caller));
+    OrderView cancel(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
+        return OrderView.of(handler.cancel(id, Caller.of(caller)));
     }
 }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.bazaar.defaults.problem.ProblemException;
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.order.orders.CancelReason;
 import dev.bazaar.order.orders.ConcurrentOrderChange;
 import dev.bazaar.order.orders.Order;
@@ -39,7 +39,7 @@ class CancelOrderHandler {
         this.transaction = transaction;
     }
 
-    Order cancel(UUID orderId, Jwt caller) {
+    Order cancel(UUID orderId, Caller caller) {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.execute(tx -> cancelOnce(orderId, caller));
@@ -51,7 +51,7 @@ class CancelOrderHandler {
         }
     }
 
-    private Order cancelOnce(UUID orderId, Jwt caller) {
+    private Order cancelOnce(UUID orderId, Caller caller) {
         Order order = access.load(orderId, caller);
         if (order.status() == OrderStatus.CANCELLED) {
             return order;

@@ -2,6 +2,7 @@ package dev.bazaar.order.orders.listorders;
 
 import java.util.UUID;
 
+import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.order.orders.OrderStatus;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
@@ -11,14 +12,10 @@ import jakarta.validation.constraints.Min;
 public record ListOrders(
         @Parameter(description = "Only orders in this status") OrderStatus status,
         @Parameter(description = "Admin only: one customer's orders") UUID customerId,
-        @Parameter(description = "Page number, from 0") @Min(0) @Max(10_000) Integer page,
-        @Parameter(description = "Page size, 1 to 100 (default 20)") @Min(1) @Max(100) Integer size) {
+        @Parameter(description = "Page number, from 0") @Min(0) @Max(PageRequest.MAX_PAGE) Integer page,
+        @Parameter(description = "Page size, 1 to 100 (default 20)") @Min(1) @Max(PageRequest.MAX_SIZE) Integer size) {
 
-    public int pageOrDefault() {
-        return page == null ? 0 : page;
-    }
-
-    public int sizeOrDefault() {
-        return size == null ? 20 : size;
+    public PageRequest pageRequest() {
+        return PageRequest.of(page, size);
     }
 }

@@ -1,14 +1,15 @@
 package dev.bazaar.order.orders.listorders;
 
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.defaults.web.PageOf;
-import dev.bazaar.order.orders.OrderAccess;
+import dev.bazaar.order.orders.NotAShopper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,8 +31,8 @@ class ListOrdersEndpoint {
     @ApiResponse(responseCode = "200", description = "A page of your orders")
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
     @ApiResponse(responseCode = "401", description = "No valid token")
-    PageOf<OrderSummary> mine(@Valid @ParameterObject ListOrders query, @AuthenticationPrincipal Jwt caller) {
-        return handler.list(query, OrderAccess.customerId(caller));
+    PageOf<OrderSummary> mine(@Valid @ParameterObject ListOrders query, @Parameter(hidden = true) Authentication caller) {
+        return handler.list(query, Caller.of(caller).userIdOrElseThrow(NotAShopper::new));
     }
 
     @GetMapping("/api/admin/orders")

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.bazaar.defaults.money.Money;
 import dev.bazaar.defaults.web.PageOf;
+import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.order.orders.CancelReason;
 import dev.bazaar.order.orders.OrderStatus;
 
@@ -39,8 +40,9 @@ public class ListOrdersHandler {
         }
         String filter = " from orders where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
-        params.put("limit", query.sizeOrDefault());
-        params.put("offset", (long) query.pageOrDefault() * query.sizeOrDefault());
+        PageRequest page = query.pageRequest();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
         List<OrderSummary> items = jdbc.sql("select *" + filter + " order by placed_at desc, id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new OrderSummary(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
@@ -49,6 +51,6 @@ public class ListOrdersHandler {
                         Money.of(rs.getLong("total_amount"), rs.getString("currency")), rs.getInt("item_count"),
                         rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
                 .list();
-        return PageOf.of(items, query.pageOrDefault(), query.sizeOrDefault(), total);
+        return page.answer(items, total);
     }
 }

@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.order.orders.OrderAccess;
 import dev.bazaar.order.orders.OrderEvent;
-import dev.bazaar.order.orders.OrderStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,11 +28,9 @@ class OrderHistoryEndpoint {
     }
 
     private final OrderAccess access;
-    private final OrderStore store;
 
-    OrderHistoryEndpoint(OrderAccess access, OrderStore store) {
+    OrderHistoryEndpoint(OrderAccess access) {
         this.access = access;
-        this.store = store;
     }
 
     @GetMapping("/api/orders/{id}/history")
@@ -40,9 +38,8 @@ class OrderHistoryEndpoint {
     @ApiResponse(responseCode = "200", description = "The steps")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such order of yours")
-    List<Step> history(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
-        access.load(id, caller);
-        List<OrderEvent> events = store.history(id);
+    List<Step> history(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
+        List<OrderEvent> events = access.load(id, Caller.of(caller)).history();
         return java.util.stream.IntStream.range(0, events.size())
                 .mapToObj(i -> step(i + 1, events.get(i))).toList();
     }

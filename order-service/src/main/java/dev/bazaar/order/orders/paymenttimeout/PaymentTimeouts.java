@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,13 +26,11 @@ class PaymentTimeouts {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentTimeouts.class);
 
-    private final JdbcClient jdbc;
     private final OrderStore store;
     private final TransactionTemplate transaction;
     private final OrderProperties properties;
 
-    PaymentTimeouts(JdbcClient jdbc, OrderStore store, TransactionTemplate transaction, OrderProperties properties) {
-        this.jdbc = jdbc;
+    PaymentTimeouts(OrderStore store, TransactionTemplate transaction, OrderProperties properties) {
         this.store = store;
         this.transaction = transaction;
         this.properties = properties;
@@ -42,16 +39,11 @@ class PaymentTimeouts {
     @Scheduled(fixedDelayString = "${bazaar.order.timeout-check-interval:5s}")
     void cancelOverdue() {
         Instant deadline = Instant.now().minus(properties.paymentTimeout());
-        List<UUID> overdue = jdbc.sql("""
-                select id from orders where status = 'AWAITING_PAYMENT' and placed_at < ?
-                order by placed_at limit 50""")
-                .param(java.sql.Timestamp.from(deadline)).query(UUID.class).list();
+        List<UUID> overdue = store.awaitingPaymentSince(deadline, 50);
         for (UUID orderId : overdue) {
             try {
                 transaction.executeWithoutResult(tx -> {
-                    boolean locked = !jdbc.sql("select id from orders where id = ? and status = 'AWAITING_PAYMENT' for update skip locked")
-                            .param(orderId).query(UUID.class).list().isEmpty();
-                    if (!locked) {
+                    if (!store.lockAwaitingPayment(orderId)) {
                         return;
                     }
                     Order order = store.load(orderId).orElseThrow();

@@ -1,5 +1,7 @@
 package dev.bazaar.order.orders.placeorder;
 
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,11 +10,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.bazaar.order.catalog.CatalogClient;
 import dev.bazaar.order.config.OrderProperties;
+import dev.bazaar.order.idempotency.IdempotencyKeys;
 
 /**
  * Undoes placements that died after claiming their key (a crash, catalog unreachable
  * for the release): releases their stock at catalog — a release also makes catalog
  * refuse any late reserve for that order — then drops the claim so the key is free.
+ * A claim's id is the id of the order it was placing.
  */
 @Component
 class AbandonedPlacements {
@@ -35,15 +39,15 @@ class AbandonedPlacements {
     @Scheduled(fixedDelayString = "${bazaar.order.sweep-interval:10s}", initialDelayString = "${bazaar.order.sweep-interval:10s}")
     void undoAbandoned() {
         transaction.executeWithoutResult(tx -> {
-            for (IdempotencyKeys.Entry entry : keys.lockAbandoned(properties.abandonAfter(), 20)) {
+            for (UUID orderId : keys.lockAbandoned(properties.abandonAfter(), 20)) {
                 try {
-                    catalog.release(entry.orderId());
+                    catalog.release(orderId);
                 } catch (RuntimeException e) {
-                    log.atWarn().addKeyValue("orderId", entry.orderId()).log("abandoned placement not released yet");
+                    log.atWarn().addKeyValue("orderId", orderId).log("abandoned placement not released yet");
                     continue;
                 }
-                keys.forgetOrder(entry.orderId());
-                log.atInfo().addKeyValue("orderId", entry.orderId()).log("abandoned placement released");
+                keys.forgetAbandoned(orderId);
+                log.atInfo().addKeyValue("orderId", orderId).log("abandoned placement released");
             }
         });
     }

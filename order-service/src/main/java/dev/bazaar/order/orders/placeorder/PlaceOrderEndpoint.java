@@ -1,21 +1,21 @@
 package dev.bazaar.order.orders.placeorder;
 
 import java.net.URI;
-import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bazaar.order.orders.OrderAccess;
+import dev.bazaar.defaults.security.Caller;
+import dev.bazaar.order.idempotency.Claim;
+import dev.bazaar.order.orders.NotAShopper;
 import dev.bazaar.order.orders.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+/** Runs once per Idempotency-Key: {@code IdempotentRequests} claims the key around it and replays its answer. */
 @RestController
 @Tag(name = "Orders")
 @SecurityRequirement(name = "bearer")
@@ -36,6 +37,8 @@ class PlaceOrderEndpoint {
 
     @PostMapping("/api/orders")
     @Operation(summary = "Place an order: prices from catalog, stock reserved, then awaiting payment")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true,
+            description = "Any unique string per intended order; a retry with the same key and body returns the first answer")
     @ApiResponse(responseCode = "201", description = "Placed; Location names the order",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key")
@@ -43,20 +46,9 @@ class PlaceOrderEndpoint {
     @ApiResponse(responseCode = "409", description = "Not enough stock (shortLines), or the same key is still in progress")
     @ApiResponse(responseCode = "422", description = "Unknown product, or the key was used for another request")
     @ApiResponse(responseCode = "503", description = "catalog or identity unavailable; nothing was ordered")
-    ResponseEntity<String> place(
-            @Parameter(description = "Any unique string per intended order; a retry with the same key and body "
-                    + "returns the first answer") @RequestHeader(name = "Idempotency-Key", required = false) String key,
-            @Valid @RequestBody PlaceOrder command, @AuthenticationPrincipal Jwt caller) {
-        if (key == null || !key.matches("[A-Za-z0-9_-]{1,100}")) {
-            throw new IdempotencyProblems.KeyMissing();
-        }
-        UUID customerId = OrderAccess.customerId(caller);
-        Placement placement = handler.place(customerId, key, command);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(placement.status())
-                .contentType(placement.created() ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON);
-        if (placement.created()) {
-            response.location(URI.create("/api/orders/" + placement.orderId()));
-        }
-        return response.body(placement.body());
+    ResponseEntity<OrderView> place(@Parameter(hidden = true) @RequestAttribute(Claim.ATTRIBUTE) Claim claim,
+            @Valid @RequestBody PlaceOrder command, @Parameter(hidden = true) Authentication caller) {
+        OrderView order = handler.place(claim, Caller.of(caller).userIdOrElseThrow(NotAShopper::new), command);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
     }
 }

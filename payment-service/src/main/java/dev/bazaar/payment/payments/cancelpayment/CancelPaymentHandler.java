@@ -8,9 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-import dev.bazaar.messaging.Outbox;
 import dev.bazaar.payment.payments.Payment;
-import dev.bazaar.payment.payments.PaymentEvents;
 import dev.bazaar.payment.payments.PaymentRepository;
 import dev.bazaar.payment.provider.PaymentProvider;
 import jakarta.validation.Valid;
@@ -32,27 +30,25 @@ public class CancelPaymentHandler {
 
     private final PaymentRepository payments;
     private final PaymentProvider provider;
-    private final Outbox outbox;
 
-    CancelPaymentHandler(PaymentRepository payments, PaymentProvider provider, Outbox outbox) {
+    CancelPaymentHandler(PaymentRepository payments, PaymentProvider provider) {
         this.payments = payments;
         this.provider = provider;
-        this.outbox = outbox;
     }
 
     @Transactional
     public Payment cancel(@Valid CancelPayment command) {
-        if (payments.cancelIfAbsent(UUID.randomUUID(), command.orderId(), command.customerId())) {
+        if (payments.addIfAbsent(Payment.cancelledBeforePlacement(UUID.randomUUID(), command.orderId(),
+                command.customerId()))) {
             log.atInfo().addKeyValue("orderId", command.orderId()).addKeyValue("reason", command.reason())
                     .log("order cancelled before its payment; it will not be charged");
             return payments.findByOrder(command.orderId()).orElseThrow();
         }
         Payment payment = payments.lockByOrder(command.orderId()).orElseThrow();
-        switch (payment.status()) {
-            case CAPTURED -> refund(payment);
-            case FAILED, REFUNDED, CANCELLED -> log.atInfo().addKeyValue("orderId", command.orderId())
+        switch (payment.onCancellation()) {
+            case REFUND -> refund(payment);
+            case NOTHING -> log.atInfo().addKeyValue("orderId", command.orderId())
                     .addKeyValue("status", payment.status()).log("nothing to refund for a cancelled order");
-            case PENDING -> throw new IllegalStateException("a pending payment is never visible after its commit");
         }
         return payments.findById(payment.id()).orElseThrow();
     }
@@ -60,9 +56,7 @@ public class CancelPaymentHandler {
     private void refund(Payment payment) {
         PaymentProvider.Refunded refund = provider.refund(Payment.refundKey(payment.orderId()),
                 payment.providerReference(), payment.amount());
-        long version = payments.refunded(payment.id(), refund.refundReference());
-        outbox.append(PaymentEvents.REFUNDED, payment.id().toString(), version, new PaymentEvents.Refunded(
-                payment.id(), payment.orderId(), payment.customerId(), payment.amount()));
+        payments.store(payment.refunded(refund.refundReference()));
         log.atInfo().addKeyValue("orderId", payment.orderId()).addKeyValue("paymentId", payment.id())
                 .log("payment refunded");
     }

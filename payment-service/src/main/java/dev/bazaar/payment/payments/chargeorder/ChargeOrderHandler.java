@@ -8,13 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-import dev.bazaar.messaging.Outbox;
+import dev.bazaar.payment.payments.ChargeAttempts;
 import dev.bazaar.payment.payments.Payment;
-import dev.bazaar.payment.payments.PaymentEvents;
 import dev.bazaar.payment.payments.PaymentRepository;
 import dev.bazaar.payment.provider.PaymentProvider;
 import dev.bazaar.payment.provider.PaymentProvider.Captured;
-import dev.bazaar.payment.provider.PaymentProvider.ChargeResult;
 import dev.bazaar.payment.provider.PaymentProvider.Declined;
 import jakarta.validation.Valid;
 
@@ -38,23 +36,22 @@ public class ChargeOrderHandler {
     private final PaymentRepository payments;
     private final ChargeAttempts attempts;
     private final PaymentProvider provider;
-    private final Outbox outbox;
 
-    ChargeOrderHandler(PaymentRepository payments, ChargeAttempts attempts, PaymentProvider provider, Outbox outbox) {
+    ChargeOrderHandler(PaymentRepository payments, ChargeAttempts attempts, PaymentProvider provider) {
         this.payments = payments;
         this.attempts = attempts;
         this.provider = provider;
-        this.outbox = outbox;
     }
 
     @Transactional
     public Payment charge(@Valid ChargeOrder command) {
-        payments.startIfAbsent(UUID.randomUUID(), command.orderId(), command.customerId(), command.amount());
+        payments.addIfAbsent(Payment.pending(UUID.randomUUID(), command.orderId(), command.customerId(),
+                command.amount()));
         Payment payment = payments.lockByOrder(command.orderId()).orElseThrow();
-        switch (payment.status()) {
-            case PENDING -> chargeNow(payment, command);
-            case CANCELLED -> settleCancelled(payment, command);
-            case CAPTURED, FAILED, REFUNDED -> log.atInfo().addKeyValue("orderId", command.orderId())
+        switch (payment.onPlacement()) {
+            case CHARGE -> chargeNow(payment, command);
+            case SETTLE_CANCELLATION -> settleCancelled(payment, command);
+            case NOTHING -> log.atInfo().addKeyValue("orderId", command.orderId())
                     .addKeyValue("status", payment.status()).log("order already charged; placement ignored");
         }
         return payments.findById(payment.id()).orElseThrow();
@@ -62,14 +59,14 @@ public class ChargeOrderHandler {
 
     private void chargeNow(Payment payment, ChargeOrder command) {
         attempts.record(command.orderId());
-        ChargeResult result = provider.charge(Payment.chargeKey(command.orderId()), command.amount(),
-                command.paymentToken());
-        switch (result) {
-            case Captured captured -> capture(payment, captured, command);
+        switch (provider.charge(Payment.chargeKey(command.orderId()), command.amount(), command.paymentToken())) {
+            case Captured captured -> {
+                payments.store(payment.captured(captured.providerReference()));
+                log.atInfo().addKeyValue("orderId", payment.orderId()).addKeyValue("paymentId", payment.id())
+                        .log("payment captured");
+            }
             case Declined declined -> {
-                long version = payments.failed(payment.id(), declined.reason());
-                outbox.append(PaymentEvents.FAILED, payment.id().toString(), version, new PaymentEvents.Failed(
-                        payment.id(), payment.orderId(), payment.customerId(), declined.reason()));
+                payments.store(payment.declined(declined.reason()));
                 log.atInfo().addKeyValue("orderId", payment.orderId()).addKeyValue("paymentId", payment.id())
                         .addKeyValue("reason", declined.reason()).log("payment failed");
             }
@@ -78,39 +75,27 @@ public class ChargeOrderHandler {
 
     /**
      * The order was cancelled before this placement was handled. Usually nothing was ever
-     * sent to the processor and nothing is charged (and nothing is published: the order is
-     * cancelled already). But when an earlier delivery of this placement did send the
-     * charge and then failed to commit, money may have been taken: asking again with the
-     * same key tells (a real processor answers with the first result), and a capture is
-     * refunded at once.
+     * sent to the processor and nothing is charged. But when an earlier delivery of this
+     * placement did send the charge and then failed to commit, money may have been taken:
+     * asking again with the same key tells (a real processor answers with the first
+     * result), and a capture is refunded at once. A decline took nothing, so it leaves the
+     * payment as it is.
      */
     private void settleCancelled(Payment payment, ChargeOrder command) {
-        if (payment.amount() == null) {
-            payments.recordAmount(payment.id(), command.amount());
-        }
+        Payment.Change placed = payment.placedAfterCancellation(command.amount());
+        payments.store(placed);
         if (!attempts.wasAttempted(command.orderId())) {
             log.atInfo().addKeyValue("orderId", command.orderId()).log("order cancelled before payment; nothing charged");
             return;
         }
-        ChargeResult result = provider.charge(Payment.chargeKey(command.orderId()), command.amount(),
-                command.paymentToken());
-        if (result instanceof Captured captured) {
-            capture(payment, captured, command);
+        if (provider.charge(Payment.chargeKey(command.orderId()), command.amount(),
+                command.paymentToken()) instanceof Captured captured) {
             PaymentProvider.Refunded refund = provider.refund(Payment.refundKey(command.orderId()),
                     captured.providerReference(), command.amount());
-            long version = payments.refunded(payment.id(), refund.refundReference());
-            outbox.append(PaymentEvents.REFUNDED, payment.id().toString(), version, new PaymentEvents.Refunded(
-                    payment.id(), payment.orderId(), payment.customerId(), command.amount()));
+            payments.store(placed.after().capturedAfterCancellation(captured.providerReference(),
+                    refund.refundReference()));
             log.atWarn().addKeyValue("orderId", command.orderId()).addKeyValue("paymentId", payment.id())
                     .log("charge of a cancelled order found after a failed delivery; refunded");
         }
-    }
-
-    private void capture(Payment payment, Captured captured, ChargeOrder command) {
-        long version = payments.captured(payment.id(), captured.providerReference());
-        outbox.append(PaymentEvents.SUCCEEDED, payment.id().toString(), version, new PaymentEvents.Succeeded(
-                payment.id(), payment.orderId(), payment.customerId(), command.amount()));
-        log.atInfo().addKeyValue("orderId", payment.orderId()).addKeyValue("paymentId", payment.id())
-                .log("payment captured");
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bazaar.payment.payments.Caller;
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.payment.payments.PaymentView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,6 +33,6 @@ class GetPaymentEndpoint {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such payment, or another shopper's")
     PaymentView get(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
-        return PaymentView.of(handler.get(id, Caller.of(caller)));
+        return PaymentView.of(handler.get(GetPayment.byId(id), Caller.of(caller)));
     }
 }

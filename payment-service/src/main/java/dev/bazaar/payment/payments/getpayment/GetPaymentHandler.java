@@ -1,15 +1,15 @@
 package dev.bazaar.payment.payments.getpayment;
 
-import java.util.UUID;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.bazaar.payment.payments.Caller;
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.payment.payments.Payment;
 import dev.bazaar.payment.payments.PaymentNotFound;
 import dev.bazaar.payment.payments.PaymentRepository;
 
-/** One payment, for its owner or an admin; anyone else learns nothing, not even that it exists. */
+/** One payment, for its owner, an admin or a service; anyone else learns nothing, not even that it exists. */
 @Service
 public class GetPaymentHandler {
 
@@ -19,7 +19,12 @@ public class GetPaymentHandler {
         this.payments = payments;
     }
 
-    public Payment get(UUID id, Caller caller) {
-        return payments.findById(id).filter(caller::maySee).orElseThrow(() -> new PaymentNotFound(id));
+    public Payment get(GetPayment query, Caller caller) {
+        Optional<Payment> payment = query.paymentId() != null
+                ? payments.findById(query.paymentId())
+                : payments.findByOrder(query.orderId());
+        return payment.filter(p -> caller.maySee(p.customerId())).orElseThrow(() -> query.paymentId() != null
+                ? new PaymentNotFound(query.paymentId())
+                : PaymentNotFound.forOrder(query.orderId()));
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.defaults.web.PageOf;
-import dev.bazaar.payment.payments.Caller;
+import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.payment.payments.PaymentView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,10 +42,10 @@ class ListPaymentsEndpoint {
             @Parameter(description = "Only the payment of this order (an order has at most one)")
             @RequestParam(required = false) UUID orderId,
             @Parameter(description = "Page number, from 0")
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageRequest.MAX_PAGE) int page,
             @Parameter(description = "Page size, 1 to 100 (default 20)")
-            @RequestParam(defaultValue = "" + ListPayments.DEFAULT_SIZE) @Min(1) @Max(ListPayments.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size,
             @Parameter(hidden = true) Authentication caller) {
-        return handler.list(new ListPayments(orderId, page, size), Caller.of(caller)).map(PaymentView::of);
+        return handler.list(new ListPayments(orderId, PageRequest.of(page, size)), Caller.of(caller)).map(PaymentView::of);
     }
 }

@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.defaults.web.PageOf;
-import dev.bazaar.payment.payments.Caller;
+import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.payment.payments.Payment;
 import dev.bazaar.payment.payments.PaymentRepository;
 
@@ -21,11 +22,12 @@ public class ListPaymentsHandler {
     }
 
     public PageOf<Payment> list(ListPayments query, Caller caller) {
-        if (!caller.admin() && caller.customerId() == null) {
-            return PageOf.of(List.of(), query.page(), query.size(), 0);
+        PageRequest page = query.page();
+        if (!caller.seesAll() && !caller.isUser()) {
+            return page.answer(List.of(), 0);
         }
-        UUID customer = caller.admin() ? null : caller.customerId();
-        return PageOf.of(payments.page(customer, query.orderId(), query.page(), query.size()),
-                query.page(), query.size(), payments.count(customer, query.orderId()));
+        UUID customer = caller.seesAll() ? null : caller.userId();
+        return page.answer(payments.page(customer, query.orderId(), page.page(), page.size()),
+                payments.count(customer, query.orderId()));
     }
 }

@@ -1,0 +1,42 @@
+package dev.bazaar.defaults.web;
+
+import java.util.List;
+
+/**
+ * Which page of a list a client asks for, the question {@link PageOf} answers. Every list
+ * takes {@code page} (from 0, at most {@link #MAX_PAGE}) and {@code size} (from 1, at most
+ * the list's cap, {@link #MAX_SIZE} unless the list documents another; {@link #DEFAULT_SIZE}
+ * when left out). The query record that binds the parameters declares those bounds with
+ * Bean Validation, so a bad value is a 400 naming the parameter; this record holds the
+ * defaults and refuses what no validated query can produce.
+ */
+public record PageRequest(int page, int size) {
+
+    public static final int MAX_PAGE = 10_000;
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public PageRequest {
+        if (page < 0 || page > MAX_PAGE) {
+            throw new IllegalArgumentException("page must be between 0 and " + MAX_PAGE + ", was " + page);
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1, was " + size);
+        }
+    }
+
+    /** The page and size a client sent, either left out (null) for the first page of {@link #DEFAULT_SIZE}. */
+    public static PageRequest of(Integer page, Integer size) {
+        return new PageRequest(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+    }
+
+    /** How many items come before this page. */
+    public long offset() {
+        return (long) page * size;
+    }
+
+    /** This page's items, with the list's total, as the client gets them. */
+    public <T> PageOf<T> answer(List<T> items, long totalItems) {
+        return PageOf.of(items, page, size, totalItems);
+    }
+}

@@ -1,0 +1,19 @@
+create table orders (
+    id uuid primary key,
+    status text not null
+);
+
+create table order_lines (
+    order_id uuid not null references orders (id),
+    sku text not null
+);
+
+create table stock (
+    sku text primary key,
+    available int not null
+);
+
+create table warehouse_moves (
+    sku text not null,
+    quantity int not null
+);
