@@ -8,10 +8,9 @@ import org.springframework.stereotype.Service;
 
 import com.google.protobuf.Any;
 
-import dev.bazaar.catalog.products.Product;
+import dev.bazaar.catalog.products.getproducts.CheckoutProductView;
 import dev.bazaar.catalog.products.getproducts.GetProductsHandler;
-import dev.bazaar.catalog.stock.InsufficientStock;
-import dev.bazaar.catalog.stock.ReservationStatus;
+import dev.bazaar.catalog.stock.ReservationView;
 import dev.bazaar.catalog.stock.releasestock.ReleaseStockHandler;
 import dev.bazaar.catalog.stock.reservestock.ReserveStock;
 import dev.bazaar.catalog.stock.reservestock.ReserveStockHandler;
@@ -54,7 +53,7 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
     public void getProducts(GetProductsRequest request, StreamObserver<GetProductsResponse> responses) {
         List<UUID> ids = request.getProductIdsList().stream().map(id -> GrpcArguments.uuid("product_ids", id)).toList();
         GetProductsResponse.Builder response = GetProductsResponse.newBuilder();
-        for (Product p : getProducts.get(ids)) {
+        for (CheckoutProductView p : getProducts.get(ids)) {
             response.addProducts(dev.bazaar.proto.catalog.v1.Product.newBuilder()
                     .setId(p.id().toString())
                     .setSku(p.sku())
@@ -73,29 +72,28 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
         List<ReserveStock.Line> lines = new ArrayList<>();
         request.getLinesList().forEach(l -> lines.add(
                 new ReserveStock.Line(GrpcArguments.uuid("product_id", l.getProductId()), l.getQuantity())));
-        ReservationStatus status;
-        try {
-            status = reserveStock.reserve(new ReserveStock(orderId, lines));
-        } catch (InsufficientStock e) {
-            responses.onError(StatusProto.toStatusRuntimeException(insufficient(e)));
-            return;
+        switch (reserveStock.reserve(new ReserveStock(orderId, lines))) {
+            case ReserveStockHandler.Reserved reserved -> {
+                responses.onNext(ReserveStockResponse.newBuilder().setStatus(toProto(reserved.reservation())).build());
+                responses.onCompleted();
+            }
+            case ReserveStockHandler.Refused refused ->
+                responses.onError(StatusProto.toStatusRuntimeException(insufficient(refused)));
         }
-        responses.onNext(ReserveStockResponse.newBuilder().setStatus(toProto(status)).build());
-        responses.onCompleted();
     }
 
     @Override
     public void releaseStock(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
-        ReservationStatus status = releaseStock.release(GrpcArguments.uuid("order_id", request.getOrderId()));
+        ReservationView status = releaseStock.release(GrpcArguments.uuid("order_id", request.getOrderId()));
         responses.onNext(ReleaseStockResponse.newBuilder().setStatus(toProto(status)).build());
         responses.onCompleted();
     }
 
     /** The status every problem gets (code and detail from service-defaults), plus the short lines. */
-    private com.google.rpc.Status insufficient(InsufficientStock e) {
-        io.grpc.Status status = problems.handleException(e).getStatus();
+    private com.google.rpc.Status insufficient(ReserveStockHandler.Refused refused) {
+        io.grpc.Status status = problems.handleException(refused.problem()).getStatus();
         var details = dev.bazaar.proto.catalog.v1.InsufficientStock.newBuilder();
-        e.shortLines().forEach(s -> details.addShortLines(ShortLine.newBuilder()
+        refused.lines().forEach(s -> details.addShortLines(ShortLine.newBuilder()
                 .setProductId(s.productId().toString()).setRequested(s.requested()).setAvailable(s.available())));
         return com.google.rpc.Status.newBuilder()
                 .setCode(status.getCode().value())
@@ -104,8 +102,8 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
                 .build();
     }
 
-    private static dev.bazaar.proto.catalog.v1.ReservationStatus toProto(ReservationStatus status) {
-        return switch (status) {
+    private static dev.bazaar.proto.catalog.v1.ReservationStatus toProto(ReservationView reservation) {
+        return switch (reservation.status()) {
             case RESERVED, PENDING -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_RESERVED;
             case COMMITTED -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_COMMITTED;
             case RELEASED -> dev.bazaar.proto.catalog.v1.ReservationStatus.RESERVATION_STATUS_RELEASED;

@@ -31,7 +31,7 @@ public class ProductRepository {
             """;
 
     private static final String FROM = """
-            from products p join categories c on c.id = p.category_id
+            from products p join category_labels c on c.id = p.category_id
                  left join available_stock s on s.product_id = p.id
             """;
 

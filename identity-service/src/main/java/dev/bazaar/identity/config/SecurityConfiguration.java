@@ -21,6 +21,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.bazaar.defaults.security.ResourceServerDefaults;
+import dev.bazaar.identity.clients.ClientAuthenticationErrors;
 import dev.bazaar.identity.tokens.ServiceDefaultScopes;
 
 /**

@@ -3,8 +3,8 @@ package dev.bazaar.identity.grpc;
 import org.springframework.stereotype.Service;
 
 import dev.bazaar.defaults.grpc.GrpcArguments;
-import dev.bazaar.identity.users.User;
-import dev.bazaar.identity.users.UserRepository;
+import dev.bazaar.identity.users.getcustomer.CustomerView;
+import dev.bazaar.identity.users.getcustomer.GetCustomerHandler;
 import dev.bazaar.proto.identity.v1.CustomerServiceGrpc;
 import dev.bazaar.proto.identity.v1.GetCustomerRequest;
 import dev.bazaar.proto.identity.v1.GetCustomerResponse;
@@ -14,20 +14,20 @@ import io.grpc.stub.StreamObserver;
 @Service
 class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
-    private final UserRepository users;
+    private final GetCustomerHandler handler;
 
-    CustomerGrpcService(UserRepository users) {
-        this.users = users;
+    CustomerGrpcService(GetCustomerHandler handler) {
+        this.handler = handler;
     }
 
     @Override
     public void getCustomer(GetCustomerRequest request, StreamObserver<GetCustomerResponse> responses) {
-        User user = users.get(GrpcArguments.uuid("customer_id", request.getCustomerId()));
+        CustomerView customer = handler.get(GrpcArguments.uuid("customer_id", request.getCustomerId()));
         responses.onNext(GetCustomerResponse.newBuilder()
-                .setCustomerId(user.id().toString())
-                .setEmail(user.email())
-                .setDisplayName(user.displayName())
-                .setEnabled(user.enabled())
+                .setCustomerId(customer.id().toString())
+                .setEmail(customer.email())
+                .setDisplayName(customer.displayName())
+                .setEnabled(customer.enabled())
                 .build());
         responses.onCompleted();
     }

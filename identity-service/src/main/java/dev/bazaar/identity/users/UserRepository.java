@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.bazaar.defaults.web.PageOf;
+import dev.bazaar.defaults.web.PageRequest;
 
 /** Users, read and written with plain SQL. Emails compare case-insensitively everywhere. */
 @Repository
@@ -39,6 +43,26 @@ public class UserRepository {
     public boolean emailTaken(String email) {
         return jdbc.sql("select exists (select 1 from users where lower(email) = lower(?))")
                 .param(email.strip()).query(Boolean.class).single();
+    }
+
+    /**
+     * One page of the users whose email or display name contains {@code text}, any letter case,
+     * ordered by email; every user when the text is null or blank.
+     */
+    public PageOf<User> search(String text, PageRequest page) {
+        boolean hasText = text != null && !text.isBlank();
+        String filter = hasText
+                ? " where lower(email) like :pattern escape '\\' or lower(display_name) like :pattern escape '\\'"
+                : "";
+        String pattern = hasText ? "%" + escapeLike(text.strip().toLowerCase()) + "%" : "";
+        long total = jdbc.sql("select count(*) from users" + filter).param("pattern", pattern)
+                .query(Long.class).single();
+        List<User> items = jdbc.sql("select * from users" + filter
+                        + " order by lower(email), id limit :limit offset :offset")
+                .param("pattern", pattern).param("limit", page.size())
+                .param("offset", page.offset())
+                .query(UserRepository::map).list();
+        return page.answer(items, total);
     }
 
     /** Inserts a user; a taken email surfaces as Spring's DuplicateKeyException. */
@@ -98,6 +122,11 @@ public class UserRepository {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(names).map(Role::valueOf).forEach(roles::add);
         return roles;
+    }
+
+    private static String escapeLike(String text) {
+        // the shopper's '%' and '_' are characters to find, not wildcards
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String joined(Collection<Role> roles) {

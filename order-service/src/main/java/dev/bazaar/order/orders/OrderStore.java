@@ -2,7 +2,10 @@ package dev.bazaar.order.orders;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.bazaar.defaults.money.Money;
+import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.messaging.Outbox;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +50,47 @@ public class OrderStore {
                 .query((rs, n) -> (OrderEvent) json.readValue(rs.getString("payload"),
                         OrderEvent.classOf(rs.getString("type"))))
                 .list();
+    }
+
+    /** One order as the orders projection lists it. */
+    public record Listed(UUID id, UUID customerId, OrderStatus status, CancelReason cancelReason, Money total,
+            int itemCount, Instant placedAt, Instant updatedAt) {
+    }
+
+    /** One page of orders and how many match in all. */
+    public record Listing(List<Listed> orders, long total) {
+    }
+
+    /**
+     * A page of the orders projection, newest first.
+     *
+     * @param customerId only this customer's orders, or null for everyone's
+     * @param status     only orders in this status, or null for any
+     */
+    public Listing listFor(UUID customerId, OrderStatus status, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("true"));
+        Map<String, Object> params = new HashMap<>();
+        if (customerId != null) {
+            where.add("customer_id = :customer");
+            params.put("customer", customerId);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status.name());
+        }
+        String filter = " from orders where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<Listed> orders = jdbc.sql("select *" + filter + " order by placed_at desc, id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                        OrderStatus.valueOf(rs.getString("status")),
+                        rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
+                        Money.of(rs.getLong("total_amount"), rs.getString("currency")), rs.getInt("item_count"),
+                        rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+        return new Listing(orders, total);
     }
 
     /** Orders still awaiting payment that were placed before the given moment, oldest first. */

@@ -4,9 +4,9 @@ import org.springframework.stereotype.Service;
 
 import dev.bazaar.defaults.grpc.GrpcArguments;
 import dev.bazaar.defaults.problem.BadRequest;
-import dev.bazaar.payment.payments.Payment;
 import dev.bazaar.payment.payments.getpayment.GetPayment;
 import dev.bazaar.payment.payments.getpayment.GetPaymentHandler;
+import dev.bazaar.payment.payments.getpayment.ServicePaymentView;
 import dev.bazaar.proto.common.v1.Money;
 import dev.bazaar.proto.payment.v1.GetPaymentRequest;
 import dev.bazaar.proto.payment.v1.GetPaymentResponse;
@@ -36,12 +36,12 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
             case KEY_NOT_SET -> throw new BadRequest("payment_id or order_id is required");
         };
         // the scope let the service in; past it, a service reads every payment
-        Payment payment = handler.get(query, GrpcArguments.serviceCaller());
+        ServicePaymentView payment = handler.getForService(query, GrpcArguments.serviceCaller());
         responses.onNext(toProto(payment));
         responses.onCompleted();
     }
 
-    private static GetPaymentResponse toProto(Payment p) {
+    private static GetPaymentResponse toProto(ServicePaymentView p) {
         GetPaymentResponse.Builder response = GetPaymentResponse.newBuilder()
                 .setPaymentId(p.id().toString())
                 .setOrderId(p.orderId().toString())
@@ -56,7 +56,7 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
         return response.build();
     }
 
-    private static PaymentStatus toProto(dev.bazaar.payment.payments.PaymentStatus status) {
+    private static PaymentStatus toProto(ServicePaymentView.Status status) {
         return switch (status) {
             case PENDING -> PaymentStatus.PAYMENT_STATUS_PENDING;
             case CAPTURED -> PaymentStatus.PAYMENT_STATUS_CAPTURED;

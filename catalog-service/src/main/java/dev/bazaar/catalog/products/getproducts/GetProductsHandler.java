@@ -27,7 +27,7 @@ public class GetProductsHandler {
     }
 
     @Transactional(readOnly = true)
-    public List<Product> get(List<UUID> ids) {
+    public List<CheckoutProductView> get(List<UUID> ids) {
         if (ids.isEmpty() || ids.size() > MAX_IDS) {
             throw new BadRequest("between 1 and " + MAX_IDS + " product ids are required");
         }
@@ -37,6 +37,6 @@ public class GetProductsHandler {
         if (!missing.isEmpty()) {
             throw new ProductNotFound(missing);
         }
-        return ids.stream().map(found::get).toList();
+        return ids.stream().map(found::get).map(CheckoutProductView::of).toList();
     }
 }

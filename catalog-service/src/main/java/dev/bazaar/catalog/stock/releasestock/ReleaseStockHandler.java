@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.bazaar.catalog.stock.ReservationStatus;
+import dev.bazaar.catalog.stock.ReservationView;
 import dev.bazaar.catalog.stock.StockLedger;
 
 /**
@@ -27,22 +28,22 @@ public class ReleaseStockHandler {
     }
 
     @Transactional
-    public ReservationStatus release(UUID orderId) {
+    public ReservationView release(UUID orderId) {
         if (ledger.recordReleaseOfUnknown(orderId)) {
             log.atInfo().addKeyValue("orderId", orderId).log("release recorded before any reservation");
-            return ReservationStatus.RELEASED;
+            return ReservationView.of(ReservationStatus.RELEASED);
         }
         ReservationStatus status = ledger.lockReservation(orderId).orElseThrow();
         switch (status) {
             case RESERVED -> ledger.lines(orderId).forEach(l -> ledger.releaseReserved(l.productId(), l.quantity()));
             case COMMITTED -> ledger.lines(orderId).forEach(l -> ledger.returnSold(l.productId(), l.quantity()));
             case RELEASED -> {
-                return ReservationStatus.RELEASED;
+                return ReservationView.of(ReservationStatus.RELEASED);
             }
             case PENDING -> throw new IllegalStateException("a pending reservation is never visible after its commit");
         }
         ledger.setStatus(orderId, ReservationStatus.RELEASED);
         log.atInfo().addKeyValue("orderId", orderId).addKeyValue("from", status).log("stock released");
-        return ReservationStatus.RELEASED;
+        return ReservationView.of(ReservationStatus.RELEASED);
     }
 }

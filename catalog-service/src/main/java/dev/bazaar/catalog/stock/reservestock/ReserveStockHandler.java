@@ -10,7 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.bazaar.catalog.products.Product;
 import dev.bazaar.catalog.products.ProductNotFound;
@@ -18,6 +19,7 @@ import dev.bazaar.catalog.products.ProductRepository;
 import dev.bazaar.catalog.stock.InsufficientStock;
 import dev.bazaar.catalog.stock.ReservationReleased;
 import dev.bazaar.catalog.stock.ReservationStatus;
+import dev.bazaar.catalog.stock.ReservationView;
 import dev.bazaar.catalog.stock.ShortLine;
 import dev.bazaar.catalog.stock.Stock;
 import dev.bazaar.catalog.stock.StockEvents;
@@ -25,6 +27,7 @@ import dev.bazaar.catalog.stock.StockLedger;
 import dev.bazaar.catalog.stock.StockLedger.Moved;
 import dev.bazaar.catalog.stock.reservestock.ReserveStock.Line;
 import dev.bazaar.defaults.problem.BadRequest;
+import dev.bazaar.defaults.problem.ProblemException;
 import dev.bazaar.messaging.Outbox;
 
 /**
@@ -32,7 +35,8 @@ import dev.bazaar.messaging.Outbox;
  * archive waits until the reservation ends, so an archived product is never reserved)
  * and their stock is locked in product-id order, so two orders never wait on each
  * other's rows (no deadlock); if any line is short, everything rolls back and every short
- * line is reported with what the locked stock holds.
+ * line is reported with what the locked stock holds: as a {@link Refused} outcome, after the
+ * rollback, so the caller can hand the lines on.
  */
 @Service
 public class ReserveStockHandler {
@@ -40,16 +44,43 @@ public class ReserveStockHandler {
     private final StockLedger ledger;
     private final ProductRepository products;
     private final Outbox outbox;
+    private final TransactionTemplate transaction;
 
-    ReserveStockHandler(StockLedger ledger, ProductRepository products, Outbox outbox) {
+    ReserveStockHandler(StockLedger ledger, ProductRepository products, Outbox outbox,
+            PlatformTransactionManager transactions) {
         this.ledger = ledger;
         this.products = products;
         this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
-    public ReservationStatus reserve(ReserveStock command) {
+    /** What a reservation came to: held (or already known), or refused with its short lines. */
+    public sealed interface Outcome {
+    }
+
+    public record Reserved(ReservationView reservation) implements Outcome {
+    }
+
+    /** Nothing was reserved; {@code problem} is what the REST and gRPC faces report for it. */
+    public record Refused(List<ShortLineView> lines, ProblemException problem) implements Outcome {
+    }
+
+    /** A line that cannot be served: how many were asked for and how many are there. */
+    public record ShortLineView(UUID productId, int requested, int available) {
+    }
+
+    public Outcome reserve(ReserveStock command) {
         validate(command);
+        try {
+            return new Reserved(ReservationView.of(transaction.execute(tx -> reserveInTransaction(command))));
+        } catch (InsufficientStock e) {
+            // thrown inside the transaction so that it rolls back, reported once it has
+            return new Refused(e.shortLines().stream()
+                    .map(s -> new ShortLineView(s.productId(), s.requested(), s.available())).toList(), e);
+        }
+    }
+
+    private ReservationStatus reserveInTransaction(ReserveStock command) {
         if (!ledger.startReservation(command.orderId())) {
             ReservationStatus existing = ledger.lockReservation(command.orderId()).orElseThrow();
             if (existing == ReservationStatus.RELEASED) {

@@ -3,7 +3,6 @@ package dev.bazaar.identity.keys.rotatekeys;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bazaar.identity.keys.KeyRotation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -14,17 +13,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class RotateKeysEndpoint {
 
-    private final KeyRotation rotation;
+    private final RotateKeysHandler handler;
 
-    RotateKeysEndpoint(KeyRotation rotation) {
-        this.rotation = rotation;
+    RotateKeysEndpoint(RotateKeysHandler handler) {
+        this.handler = handler;
     }
 
     @PostMapping("/api/identity/admin/keys/rotate")
     @Operation(summary = "Rotate the signing key now (role ADMIN): the published NEXT key starts signing; "
             + "tokens signed before stay valid until they expire")
     @ApiResponse(responseCode = "200", description = "The key ids: retired, now active, next")
-    KeyRotation.Rotation rotate() {
-        return rotation.rotate();
+    RotateKeysHandler.Rotation rotate() {
+        return handler.rotate();
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bazaar.identity.users.UserRepository;
 import dev.bazaar.identity.users.UserView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,10 +17,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class GetUserEndpoint {
 
-    private final UserRepository users;
+    private final GetUserHandler handler;
 
-    GetUserEndpoint(UserRepository users) {
-        this.users = users;
+    GetUserEndpoint(GetUserHandler handler) {
+        this.handler = handler;
     }
 
     @GetMapping("/api/identity/admin/users/{id}")
@@ -30,6 +29,6 @@ class GetUserEndpoint {
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
     @ApiResponse(responseCode = "404", description = "No such user")
     UserView get(@PathVariable UUID id) {
-        return UserView.of(users.get(id));
+        return handler.get(id);
     }
 }

@@ -5,8 +5,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.bazaar.defaults.security.Caller;
-import dev.bazaar.identity.users.UserNotFound;
-import dev.bazaar.identity.users.UserRepository;
 import dev.bazaar.identity.users.UserView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,10 +17,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class GetMeEndpoint {
 
-    private final UserRepository users;
+    private final GetMeHandler handler;
 
-    GetMeEndpoint(UserRepository users) {
-        this.users = users;
+    GetMeEndpoint(GetMeHandler handler) {
+        this.handler = handler;
     }
 
     @GetMapping("/api/identity/me")
@@ -31,9 +29,6 @@ class GetMeEndpoint {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "The token names no user (e.g. a service token)")
     UserView me(@Parameter(hidden = true) Authentication token) {
-        Caller caller = Caller.of(token);
-        // a service's client-credentials token names its client id, not a user
-        return UserView.of(users.findById(caller.userIdOrElseThrow(() -> new UserNotFound(caller.subject())))
-                .orElseThrow(() -> new UserNotFound(caller.subject())));
+        return handler.me(Caller.of(token));
     }
 }

@@ -20,8 +20,4 @@ public record SearchUsers(
     public PageRequest pageRequest() {
         return PageRequest.of(page, size);
     }
-
-    public boolean hasText() {
-        return q != null && !q.isBlank();
-    }
 }

@@ -40,24 +40,6 @@ public final class ArchitectureRule {
         }
     }
 
-    /**
-     * Fails on every violation but the known ones, and on a known one that no longer occurs:
-     * a code base that does not keep a rule yet may not break it anywhere new, and its list of
-     * exceptions only shrinks. Each known violation is a fragment of the violation's line
-     * (the class and what it uses, without line numbers, which move).
-     */
-    public void checkExcept(List<String> known) {
-        List<String> found = violations();
-        List<String> fresh = found.stream().filter(v -> known.stream().noneMatch(v::contains)).toList();
-        List<String> fixed = known.stream().filter(k -> found.stream().noneMatch(v -> v.contains(k))).toList();
-        if (!fresh.isEmpty() || !fixed.isEmpty()) {
-            throw new AssertionError("Architecture rule '" + description + "':"
-                    + (fresh.isEmpty() ? "" : "\n violated anew:\n  " + String.join("\n  ", fresh))
-                    + (fixed.isEmpty() ? "" : "\n kept now, so drop it from the known violations:\n  "
-                            + String.join("\n  ", fixed)));
-        }
-    }
-
     @Override
     public String toString() {
         return description;

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.bazaar.defaults.security.Caller;
-import dev.bazaar.order.orders.OrderAccess;
 import dev.bazaar.order.orders.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,10 +20,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class GetOrderEndpoint {
 
-    private final OrderAccess access;
+    private final GetOrderHandler handler;
 
-    GetOrderEndpoint(OrderAccess access) {
-        this.access = access;
+    GetOrderEndpoint(GetOrderHandler handler) {
+        this.handler = handler;
     }
 
     @GetMapping("/api/orders/{id}")
@@ -34,6 +33,6 @@ class GetOrderEndpoint {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such order of yours")
     OrderView get(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
-        return OrderView.of(access.load(id, Caller.of(caller)));
+        return handler.get(id, Caller.of(caller));
     }
 }

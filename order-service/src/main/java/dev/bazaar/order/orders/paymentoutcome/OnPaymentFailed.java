@@ -8,10 +8,10 @@ import dev.bazaar.messaging.EventHandler;
 @Component
 class OnPaymentFailed implements EventHandler {
 
-    private final ApplyPaymentOutcome outcomes;
+    private final PaymentOutcomeHandler handler;
 
-    OnPaymentFailed(ApplyPaymentOutcome outcomes) {
-        this.outcomes = outcomes;
+    OnPaymentFailed(PaymentOutcomeHandler handler) {
+        this.handler = handler;
     }
 
     @Override
@@ -21,7 +21,6 @@ class OnPaymentFailed implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        PaymentOutcome outcome = event.dataAs(PaymentOutcome.class);
-        outcomes.apply(outcome, "failed", (order, now) -> order.paymentDeclined(outcome.reason(), now));
+        handler.apply(event.dataAs(PaymentOutcome.Reported.class).as(PaymentOutcome.Kind.FAILED));
     }
 }

@@ -9,10 +9,10 @@ import dev.bazaar.messaging.EventHandler;
 @Component
 class OnPaymentRefunded implements EventHandler {
 
-    private final ApplyPaymentOutcome outcomes;
+    private final PaymentOutcomeHandler handler;
 
-    OnPaymentRefunded(ApplyPaymentOutcome outcomes) {
-        this.outcomes = outcomes;
+    OnPaymentRefunded(PaymentOutcomeHandler handler) {
+        this.handler = handler;
     }
 
     @Override
@@ -22,7 +22,6 @@ class OnPaymentRefunded implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        PaymentOutcome outcome = event.dataAs(PaymentOutcome.class);
-        outcomes.apply(outcome, "refunded", (order, now) -> order.refunded(outcome.paymentId(), outcome.amount(), now));
+        handler.apply(event.dataAs(PaymentOutcome.Reported.class).as(PaymentOutcome.Kind.REFUNDED));
     }
 }

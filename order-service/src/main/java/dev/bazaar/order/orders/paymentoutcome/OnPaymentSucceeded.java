@@ -8,10 +8,10 @@ import dev.bazaar.messaging.EventHandler;
 @Component
 class OnPaymentSucceeded implements EventHandler {
 
-    private final ApplyPaymentOutcome outcomes;
+    private final PaymentOutcomeHandler handler;
 
-    OnPaymentSucceeded(ApplyPaymentOutcome outcomes) {
-        this.outcomes = outcomes;
+    OnPaymentSucceeded(PaymentOutcomeHandler handler) {
+        this.handler = handler;
     }
 
     @Override
@@ -21,7 +21,6 @@ class OnPaymentSucceeded implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        PaymentOutcome outcome = event.dataAs(PaymentOutcome.class);
-        outcomes.apply(outcome, "succeeded", (order, now) -> order.confirm(outcome.paymentId(), now));
+        handler.apply(event.dataAs(PaymentOutcome.Reported.class).as(PaymentOutcome.Kind.SUCCEEDED));
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.order.idempotency.Claim;
-import dev.bazaar.order.orders.NotAShopper;
 import dev.bazaar.order.orders.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,7 +47,7 @@ class PlaceOrderEndpoint {
     @ApiResponse(responseCode = "503", description = "catalog or identity unavailable; nothing was ordered")
     ResponseEntity<OrderView> place(@Parameter(hidden = true) @RequestAttribute(Claim.ATTRIBUTE) Claim claim,
             @Valid @RequestBody PlaceOrder command, @Parameter(hidden = true) Authentication caller) {
-        OrderView order = handler.place(claim, Caller.of(caller).userIdOrElseThrow(NotAShopper::new), command);
+        OrderView order = handler.place(claim, Caller.of(caller), command);
         return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
     }
 }

@@ -11,11 +11,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.bazaar.defaults.money.Money;
+import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.order.catalog.CatalogClient;
 import dev.bazaar.order.catalog.OutOfStock;
 import dev.bazaar.order.customers.CustomerDirectory;
 import dev.bazaar.order.idempotency.Claim;
 import dev.bazaar.order.idempotency.IdempotencyKeys;
+import dev.bazaar.order.orders.NotAShopper;
 import dev.bazaar.order.orders.Order;
 import dev.bazaar.order.orders.OrderLine;
 import dev.bazaar.order.orders.OrderStore;
@@ -45,7 +47,8 @@ class PlaceOrderHandler {
         this.transaction = transaction;
     }
 
-    OrderView place(Claim claim, UUID customerId, PlaceOrder command) {
+    OrderView place(Claim claim, Caller caller, PlaceOrder command) {
+        UUID customerId = caller.userIdOrElseThrow(NotAShopper::new);
         if (claim.settled()) { // placed before, its answer lost: answer from what was stored
             return OrderView.of(store.load(claim.id()).orElseThrow());
         }
@@ -63,7 +66,12 @@ class PlaceOrderHandler {
         } catch (OutOfStock e) { // catalog refused the whole reservation: nothing is held
             throw e;
         } catch (RuntimeException e) { // a reservation may be held: undo it, or leave the claim to the sweep
-            release(claim);
+            try {
+                catalog.release(claim.id());
+            } catch (RuntimeException notReleased) {
+                log.atWarn().addKeyValue("orderId", claim.id()).log("placement failed and its stock is not released yet");
+                claim.keepOpen();
+            }
             throw e;
         }
     }
@@ -76,14 +84,5 @@ class PlaceOrderHandler {
             return OrderLine.priced(line.productId(), product.getSku(), product.getName(),
                     Money.of(product.getPrice().getAmount(), product.getPrice().getCurrency()), line.quantity());
         }).toList();
-    }
-
-    private void release(Claim claim) {
-        try {
-            catalog.release(claim.id());
-        } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("orderId", claim.id()).log("placement failed and its stock is not released yet");
-            claim.keepOpen();
-        }
     }
 }

@@ -27,4 +27,9 @@ public class GetPaymentHandler {
                 ? new PaymentNotFound(query.paymentId())
                 : PaymentNotFound.forOrder(query.orderId()));
     }
+
+    /** The same payment, as another service reads it. */
+    public ServicePaymentView getForService(GetPayment query, Caller caller) {
+        return ServicePaymentView.of(get(query, caller));
+    }
 }

@@ -2,7 +2,6 @@ package dev.bazaar.order.orders.paymentoutcome;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,25 +18,30 @@ import dev.bazaar.order.orders.OrderStore;
  * it on its own when it sees the cancellation).
  */
 @Service
-class ApplyPaymentOutcome {
+class PaymentOutcomeHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ApplyPaymentOutcome.class);
+    private static final Logger log = LoggerFactory.getLogger(PaymentOutcomeHandler.class);
 
     private final OrderStore store;
 
-    ApplyPaymentOutcome(OrderStore store) {
+    PaymentOutcomeHandler(OrderStore store) {
         this.store = store;
     }
 
-    void apply(PaymentOutcome outcome, String what, BiFunction<Order, Instant, List<OrderEvent>> decide) {
+    void apply(PaymentOutcome outcome) {
         Order order = store.load(outcome.orderId()).orElse(null);
         if (order == null) {
             log.atWarn().addKeyValue("orderId", outcome.orderId()).log("payment outcome for an unknown order ignored");
             return;
         }
-        List<OrderEvent> events = decide.apply(order, Instant.now());
+        Instant now = Instant.now();
+        List<OrderEvent> events = switch (outcome.kind()) {
+            case SUCCEEDED -> order.confirm(outcome.paymentId(), now);
+            case FAILED -> order.paymentDeclined(outcome.reason(), now);
+            case REFUNDED -> order.refunded(outcome.paymentId(), outcome.amount(), now);
+        };
         store.append(outcome.orderId(), order, events);
-        log.atInfo().addKeyValue("orderId", outcome.orderId()).addKeyValue("outcome", what)
+        log.atInfo().addKeyValue("orderId", outcome.orderId()).addKeyValue("outcome", outcome.kind().word())
                 .addKeyValue("applied", !events.isEmpty()).log("payment outcome");
     }
 }

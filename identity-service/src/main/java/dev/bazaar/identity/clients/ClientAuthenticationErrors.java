@@ -1,4 +1,4 @@
-package dev.bazaar.identity.config;
+package dev.bazaar.identity.clients;
 
 import java.io.IOException;
 
@@ -27,7 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * with no client authentication at all, which that filter lets pass and the chain's entry point
  * ({@link #commence}) refuses.
  */
-class ClientAuthenticationErrors implements AuthenticationEntryPoint, AuthenticationFailureHandler {
+public class ClientAuthenticationErrors implements AuthenticationEntryPoint, AuthenticationFailureHandler {
 
     // client_secret_basic is what every Bazaar client uses; client_secret_post works too
     private static final String CHALLENGE = "Basic realm=\"bazaar\"";
