@@ -41,20 +41,21 @@ class FirstReadinessIT {
 
     @Test
     void isReadyOnlyOnceItsPeersAnsweredAndStaysReadyWhenTheyLeave() {
-        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> readiness() == 503);
-        given().port(httpPort).get("/actuator/health/readiness").then()
+        // the service token comes first (the test's token endpoint answers), then it waits for catalog
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().port(httpPort)
+                .get("/actuator/health/readiness").then().statusCode(503)
                 .body("components.peerWarmUp.status", equalTo("OUT_OF_SERVICE"))
-                .body("components.peerWarmUp.details.waitingFor", equalTo("catalog (gRPC)"));
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> readiness() == 503);
+                .body("components.peerWarmUp.details.waitingFor", equalTo("catalog (gRPC)")));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> readiness() == 503);
 
         StandInPeers peers = new StandInPeers(peerPort);
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == 200);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
         } finally {
             peers.stop();
         }
 
-        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> readiness() == 200);
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> readiness() == 200);
     }
 
     private int readiness() {
