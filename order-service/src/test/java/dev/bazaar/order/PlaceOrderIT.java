@@ -201,7 +201,7 @@ class PlaceOrderIT extends OrderIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> peers.customersHeld.get() == 1);
             CompletableFuture<Response> twin = CompletableFuture.supplyAsync(() -> place(token, key, orderJson(product, 1)));
             // the twin neither runs the placement a second time nor answers before the first
-            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
                     .until(() -> !twin.isDone() && peers.customersHeld.get() == 1);
 
             gate.countDown();
@@ -237,8 +237,8 @@ class PlaceOrderIT extends OrderIntegrationTest {
 
             twin.then().statusCode(409).contentType("application/problem+json")
                     .body("type", equalTo("urn:bazaar:problem:request-in-progress"));
-            // bazaar.idempotency.twin-wait is 2s in these tests
-            assertThat(waited).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(4));
+            // bazaar.idempotency.twin-wait is 2s in these tests; the upper bound only says it is bounded
+            assertThat(waited).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(10));
         } finally {
             peers.identityGate.set(null);
             gate.countDown();
