@@ -1,6 +1,7 @@
 package dev.bazaar.order.startup;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import dev.bazaar.defaults.grpc.ServiceTokens;
@@ -37,17 +39,21 @@ class PeerWarmUp implements HealthIndicator {
     private final CustomerDirectory customers;
     private volatile String waitingFor = "start-up";
     private volatile boolean warm;
+    private final TaskScheduler scheduler;
     private volatile boolean stopped;
 
-    PeerWarmUp(ObjectProvider<ServiceTokens> tokens, CatalogClient catalog, CustomerDirectory customers) {
+    PeerWarmUp(ObjectProvider<ServiceTokens> tokens, CatalogClient catalog, CustomerDirectory customers,
+            TaskScheduler scheduler) {
         this.tokens = tokens;
         this.catalog = catalog;
         this.customers = customers;
+        this.scheduler = scheduler;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        Thread.ofVirtual().name("peer-warm-up").start(this::untilWarm);
+        long started = System.nanoTime();
+        scheduler.schedule(() -> attempt(started, Duration.ofMillis(250)), Instant.now());
     }
 
     @PreDestroy
@@ -60,30 +66,26 @@ class PeerWarmUp implements HealthIndicator {
         return warm ? Health.up().build() : Health.outOfService().withDetail("waitingFor", waitingFor).build();
     }
 
-    private void untilWarm() {
-        long started = System.nanoTime();
-        Duration pause = Duration.ofMillis(250);
-        while (!warm && !stopped) {
-            try {
-                waitingFor = "a service token from identity";
-                tokens.ifAvailable(ServiceTokens::current);
-                waitingFor = "catalog (gRPC)";
-                catalog.warmUp(CALL_DEADLINE);
-                waitingFor = "identity (gRPC)";
-                customers.warmUp(CALL_DEADLINE);
-                warm = true;
-                log.atInfo().addKeyValue("tookMs", Duration.ofNanos(System.nanoTime() - started).toMillis())
-                        .log("peers connected and warm");
-            } catch (RuntimeException e) {
-                log.atInfo().addKeyValue("waitingFor", waitingFor).addKeyValue("reason", String.valueOf(e.getMessage()))
-                        .log("peers not ready yet");
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
+    /** One try; a failed one schedules the next, each pause twice the last, up to five seconds. */
+    private void attempt(long started, Duration pause) {
+        if (stopped) {
+            return;
+        }
+        try {
+            waitingFor = "a service token from identity";
+            tokens.ifAvailable(ServiceTokens::current);
+            waitingFor = "catalog (gRPC)";
+            catalog.warmUp(CALL_DEADLINE);
+            waitingFor = "identity (gRPC)";
+            customers.warmUp(CALL_DEADLINE);
+            warm = true;
+            log.atInfo().addKeyValue("tookMs", Duration.ofNanos(System.nanoTime() - started).toMillis())
+                    .log("peers connected and warm");
+        } catch (RuntimeException e) {
+            log.atInfo().addKeyValue("waitingFor", waitingFor).addKeyValue("reason", String.valueOf(e.getMessage()))
+                    .log("peers not ready yet");
+            Duration next = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            scheduler.schedule(() -> attempt(started, next), Instant.now().plus(pause));
         }
     }
 }
