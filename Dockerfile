@@ -56,8 +56,9 @@ ARG HTTP_PORT
 ARG GRPC_PORT=
 EXPOSE ${HTTP_PORT} ${GRPC_PORT}
 # A health check runs in the container, where build arguments are gone: the port stays as an
-# environment variable. Readiness is served on the HTTP port (DESIGN.md, "Observability").
+# environment variable. Readiness is served on the HTTP port at /readyz (its Actuator is on the
+# management port, which compose and Kubernetes may move).
 ENV READINESS_PORT=${HTTP_PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=180s --retries=3 \
-  CMD wget -qO- "http://127.0.0.1:${READINESS_PORT}/actuator/health/readiness" || exit 1
+  CMD wget -qO- "http://127.0.0.1:${READINESS_PORT}/readyz" || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

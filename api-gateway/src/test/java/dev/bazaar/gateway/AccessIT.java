@@ -47,7 +47,6 @@ class AccessIT extends GatewayIntegrationTest {
             "GET,  /api/payment/admin/dead-letters,    admin,     200",
             "GET,  /api/catalog/products/admin/x,      customer,  403",
             "GET,  /api/catalog/%61dmin/dead-letters,  customer,  403",
-            "GET,  /actuator/prometheus,               customer,  403",
     })
     void letsEachCallerReachWhatTheirRoleAllows(String method, String path, String caller, int status) {
         var request = given().urlEncodingEnabled(false).contentType("application/json");

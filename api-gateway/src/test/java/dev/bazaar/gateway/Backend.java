@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for a Bazaar service: answers every request with what it received (method,
- * path, query, headers, body) as JSON, passes its readiness check, serves a small OpenAPI
+ * path, query, headers, body) as JSON, passes its readiness check ({@code /readyz}), serves a small OpenAPI
  * document at {@code /v3/api-docs}, and can be stopped and started again on the same port.
  * A query parameter {@code answer=<status>} sets the status, {@code delayMs=<ms>} delays
  * the answer.
@@ -95,7 +95,8 @@ final class Backend {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             byte[] requestBody = exchange.getRequestBody().readAllBytes();
-            if (path.startsWith("/actuator/health")) {
+            if (path.equals("/readyz")) {
+                calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
                 send(exchange, 200, "application/json", Map.of("status", "UP"));
                 return;
             }

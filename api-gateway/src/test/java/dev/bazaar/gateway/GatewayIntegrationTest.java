@@ -24,7 +24,7 @@ import io.restassured.RestAssured;
 /**
  * The gateway as a whole, on the real Redis, in front of four stand-in services (small
  * HTTP servers on free ports that echo what they receive), with tokens from
- * {@link TestTokens}. Budgets, timeouts and the breaker are made small so a test sees them
+ * {@link TestTokens} checked against a JWKS the tests can rotate ({@link SigningKeys}). Budgets, timeouts and the breaker are made small so a test sees them
  * act within seconds; rate-limit keys carry a prefix of this run, so a running system or
  * another test run on the same Redis keeps its own budgets. Every test class extends this
  * one, so they share one application context.
@@ -33,6 +33,8 @@ import io.restassured.RestAssured;
 public abstract class GatewayIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
+    /** the JWKS the gateway reads: {@link #tokens}' key and whatever a test rotates in */
+    protected static final SigningKeys signingKeys = SigningKeys.alongside(tokens);
     protected static final Backend catalog = Backend.start("catalog");
     protected static final Backend order = Backend.start("order");
     protected static final Backend payment = Backend.start("payment");
@@ -55,6 +57,10 @@ public abstract class GatewayIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        registry.add("bazaar.security.jwk-set-uri", signingKeys::jwkSetUri);
+        // a removed key is refused within a second; a new one is fetched at once, without a pause
+        registry.add("bazaar.security.jwks-refresh", () -> "1s");
+        registry.add("bazaar.security.jwks-refetch-gap", () -> "0s");
         URI redis = URI.create(System.getenv().getOrDefault("BAZAAR_REDIS_URL", "redis://127.0.0.1:6379"));
         registry.add("spring.data.redis.host", redis::getHost);
         registry.add("spring.data.redis.port", () -> redis.getPort() == -1 ? 6379 : redis.getPort());
@@ -63,6 +69,8 @@ public abstract class GatewayIntegrationTest {
             registry.add("spring.cloud.discovery.client.simple.instances." + backend.name() + "[0].uri", backend::url);
         }
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "300ms");
+        // application.yml's 8180 would collide with a running gateway and other test runs
+        registry.add("management.server.port", () -> 0);
         registry.add("bazaar.gateway.rate-limit.strict.replenish-rate", () -> 1);
         registry.add("bazaar.gateway.rate-limit.strict.burst-capacity", () -> 3);
         registry.add("bazaar.gateway.max-body-size", () -> maxBodyBytes + "B");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -56,6 +57,36 @@ class RateLimitIT extends GatewayIntegrationTest {
         // reading is another route with its own, larger budget
         given().header("Authorization", bearer(spender)).when().get("/api/orders")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void throttlesRegistrationsPerClientAddressAsStrictlyAsSignIn() {
+        // anonymous callers are told apart by the connection's address: two loopback addresses
+        // are two clients here
+        ClientAddress spender = ClientAddress.of("127.0.0.2", port);
+        ClientAddress neighbour = ClientAddress.of("127.0.0.3", port);
+
+        // the strict budget (3 at once, 1 more per second in these tests), not the general 200
+        int allowed = 0;
+        HttpResponse<String> refused = null;
+        for (int attempt = 0; attempt < 10 && refused == null; attempt++) {
+            HttpResponse<String> response = spender.post("/api/identity/register", "{\"email\":\"a@example.com\"}");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+                allowed++;
+            }
+        }
+
+        assertThat(refused).as("a registration refused with 429").isNotNull();
+        assertThat(allowed).isBetween(3, 5);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.body()).contains("\"type\":\"urn:bazaar:problem:too-many-requests\"");
+        assertThat(neighbour.post("/api/identity/register", "{}").statusCode()).isEqualTo(200);
+        // sign-in keeps a budget of its own (the limiter's buckets are per route and caller)
+        assertThat(spender.post("/login", "username=a&password=b").statusCode()).isEqualTo(200);
     }
 
     private Response placeOrder(String token) {

@@ -115,7 +115,7 @@ class RoutingIT extends GatewayIntegrationTest {
 
     @Test
     void answersAMethodTheGatewayDoesNotServeWith405Problem() {
-        given().when().post("/actuator/health")
+        given().when().post("/readyz")
                 .then().statusCode(405)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:bazaar:problem:method-not-allowed"))
@@ -152,15 +152,5 @@ class RoutingIT extends GatewayIntegrationTest {
         String initializer = given().when().get("/swagger-ui/swagger-initializer.js")
                 .then().statusCode(200).extract().asString();
         assertThat(initializer).contains("\"clientId\":\"bazaar-web\"").contains("\"usePkceWithAuthorizationCodeGrant\":true");
-    }
-
-    @Test
-    void reportsReadinessIncludingRedis() {
-        given().when().get("/actuator/health/readiness")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("components.redis.status", equalTo("UP"));
-        given().when().get("/actuator/health/liveness")
-                .then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -7,8 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,6 +173,53 @@ class AdministerCatalogIT extends CatalogIntegrationTest {
                         .replace(audio().toString(), UUID.randomUUID().toString()))
                 .when().post("/api/catalog/admin/products")
                 .then().statusCode(422).body("type", equalTo("urn:bazaar:problem:unknown-category"));
+    }
+
+    @Test
+    void refusesASkuThatDiffersOnlyInCaseFromAnExistingOne() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(newProductJson("ABC-" + suffix))
+                .when().post("/api/catalog/admin/products").then().statusCode(201).body("sku", equalTo("ABC-" + suffix));
+
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(newProductJson("abc-" + suffix))
+                .when().post("/api/catalog/admin/products")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:sku-taken"));
+        assertThat(productsWithSku("abc-" + suffix)).isEqualTo(1);
+    }
+
+    @Test
+    void createsOneProductWhenCaseVariantsOfASkuArriveAtOnce() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        List<String> variants = List.of("race-" + suffix, "RACE-" + suffix, "Race-" + suffix, "rACE-" + suffix,
+                "RaCe-" + suffix, "rAcE-" + suffix);
+        String token = tokens.admin();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Integer> statuses;
+        try (ExecutorService callers = Executors.newFixedThreadPool(variants.size())) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String sku : variants) {
+                String body = newProductJson(sku);
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/catalog/admin/products").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(productsWithSku("race-" + suffix)).isEqualTo(1);
+    }
+
+    private long productsWithSku(String sku) {
+        return jdbc.sql("select count(*) from products where lower(sku) = lower(?)").param(sku)
+                .query(Long.class).single();
     }
 
     @Test

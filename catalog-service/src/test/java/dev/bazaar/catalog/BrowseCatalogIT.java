@@ -2,6 +2,7 @@ package dev.bazaar.catalog;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -95,6 +96,29 @@ class BrowseCatalogIT extends CatalogIntegrationTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem(parameter));
+    }
+
+    @Test
+    void pagesAsDeepAsTenThousandProductsAndRefusesDeeperBeforeSearching() {
+        given().queryParam("page", 99).queryParam("size", 100)
+                .when().get("/api/catalog/products")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("page", equalTo(99)).body("items", hasSize(0));
+        given().queryParam("page", 9_999).queryParam("size", 1)
+                .when().get("/api/catalog/products")
+                .then().log().ifValidationFails().statusCode(200);
+
+        // errors naming page: the refusal of Bean Validation on the query record, which runs
+        // before the endpoint is called, so neither the count(*) nor the page query ran
+        for (var deep : List.of(List.of(100, 100), List.of(10_000, 1), List.of(5_000, 20))) {
+            given().queryParam("page", deep.get(0)).queryParam("size", deep.get(1))
+                    .when().get("/api/catalog/products")
+                    .then().log().ifValidationFails().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("errors.field", hasItem("page"))
+                    .body("errors.message", hasItem(containsString("10,000")));
+        }
     }
 
     @Test

@@ -95,6 +95,9 @@ public final class RunningBazaar {
         common.put("BAZAAR_IDENTITY_GRPC", "127.0.0.1:" + identityGrpc);
         common.put("BAZAAR_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
+        common.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        // the attacks suite revokes a signing key and waits for every service to let go of it
+        common.put("BAZAAR_SECURITY_JWKS_REFRESH", "2s");
         common.put("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint());
         common.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         common.put("OTEL_METRICS_EXPORTER", "none");
@@ -110,10 +113,10 @@ public final class RunningBazaar {
         add(root, logs, common, "order", "order-service", orderHttp, FreePorts.next(), "orders");
         // the first calls of cold, instrumented JVMs on a small machine outlast the 2 s default deadline
         services.get("order").environment().put("BAZAAR_ORDER_CALL_TIMEOUT", "10s");
+        services.get("payment").environment().put("BAZAAR_PAYMENT_PROVIDER", "simulated");
         services.get("order").environment().put("BAZAAR_CATALOG_GRPC", "127.0.0.1:" + catalogGrpcLink.port());
 
         Map<String, String> gateway = new HashMap<>(common);
-        gateway.put("SERVER_PORT", String.valueOf(gatewayHttp));
         gateway.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
         gateway.put("BAZAAR_GATEWAY_RATE_LIMIT_KEY_PREFIX", "e2e-" + rabbit.queuePrefix());
         // the suite places 20 orders for one shopper in a burst; the default budget (1/s, burst 5) would refuse it
@@ -125,7 +128,7 @@ public final class RunningBazaar {
         gateway.put("BAZAAR_PAYMENT_URL", services.get("payment").baseUrl());
         gateway.put("OTEL_SERVICE_NAME", "gateway");
         services.put("gateway", new ServiceProcess("gateway", ServiceProcess.jarOf(root, "api-gateway"), gatewayHttp,
-                gateway, logs));
+                FreePorts.next(), gateway, logs));
     }
 
     private void add(Path root, Path logs, Map<String, String> common, String name, String module, int http,
@@ -133,13 +136,16 @@ public final class RunningBazaar {
         TestPostgres.Database db = TestPostgres.newDatabase("e2e_" + database);
         databases.put(name, db);
         Map<String, String> env = new HashMap<>(common);
-        env.put("SERVER_PORT", String.valueOf(http));
         env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
+        // as ./bazaar has them: only the gateway listens beyond this machine's own address
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SPRING_GRPC_SERVER_ADDRESS", "127.0.0.1");
         env.put("SPRING_DATASOURCE_URL", throughPostgresLink(db.jdbcUrl()));
         env.put("SPRING_DATASOURCE_USERNAME", db.username());
         env.put("SPRING_DATASOURCE_PASSWORD", db.password());
         env.put("OTEL_SERVICE_NAME", name);
-        services.put(name, new ServiceProcess(name, ServiceProcess.jarOf(root, module), http, env, logs));
+        services.put(name, new ServiceProcess(name, ServiceProcess.jarOf(root, module), http, FreePorts.next(), env,
+                logs));
     }
 
     /** The same database, reached through {@link #postgresLink()}. */

@@ -27,15 +27,20 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int httpPort;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int httpPort, Map<String, String> environment, Path logDirectory) {
+    ServiceProcess(String name, Path jar, int httpPort, int managementPort, Map<String, String> environment,
+            Path logDirectory) {
         this.name = name;
         this.jar = jar;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.environment = environment;
+        environment.put("SERVER_PORT", String.valueOf(httpPort));
+        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         this.log = logDirectory.resolve(name + ".log");
     }
 
@@ -50,6 +55,11 @@ public final class ServiceProcess {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Where its Actuator answers (metrics, health with components): a port shoppers never reach. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public synchronized void start() {
@@ -100,7 +110,7 @@ public final class ServiceProcess {
     public boolean ready() {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    URI.create(baseUrl() + "/readyz")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

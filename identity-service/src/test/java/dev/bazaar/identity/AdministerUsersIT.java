@@ -7,9 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +23,101 @@ import dev.bazaar.testsupport.ShopperLogin;
 import io.restassured.http.ContentType;
 
 class AdministerUsersIT extends IdentityIntegrationTest {
+
+    private UUID bootstrapAdmin() {
+        return jdbc.sql("select id from users where email = ?").param(ADMIN_EMAIL).query(UUID.class).single();
+    }
+
+    private long activeAdmins() {
+        return jdbc.sql("select count(*) from users where enabled and 'ADMIN' = any(roles)").query(Long.class).single();
+    }
+
+    /** Leaves the bootstrap admin the only active one: the admins other tests made become shoppers again. */
+    private void onlyTheBootstrapAdminIsLeft() {
+        jdbc.sql("update users set roles = '{CUSTOMER}' where 'ADMIN' = any(roles) and email <> ?")
+                .param(ADMIN_EMAIL).update();
+    }
+
+    private void restoreTheBootstrapAdmin() {
+        jdbc.sql("update users set roles = '{ADMIN,CUSTOMER}', enabled = true where email = ?")
+                .param(ADMIN_EMAIL).update();
+    }
+
+    private Shopper newAdmin() {
+        Shopper shopper = newShopper();
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("roles", List.of("CUSTOMER", "ADMIN")))
+                .when().put("/api/identity/admin/users/{id}/roles", shopper.id())
+                .then().statusCode(200);
+        return shopper;
+    }
+
+    @Test
+    void theLastActiveAdminKeepsTheRoleAndStaysEnabled() {
+        onlyTheBootstrapAdminIsLeft();
+        try {
+            UUID admin = bootstrapAdmin();
+
+            given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(Map.of("roles", List.of("CUSTOMER")))
+                    .when().put("/api/identity/admin/users/{id}/roles", admin)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:bazaar:problem:last-admin"));
+            given().auth().oauth2(adminToken()).when().post("/api/identity/admin/users/{id}/disable", admin)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:bazaar:problem:last-admin"));
+
+            assertThat(activeAdmins()).isEqualTo(1);
+            given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                    .body(Map.of("roles", List.of("CUSTOMER", "ADMIN")))
+                    .when().put("/api/identity/admin/users/{id}/roles", admin)
+                    .then().statusCode(200); // keeping the role is no removal
+        } finally {
+            restoreTheBootstrapAdmin();
+        }
+    }
+
+    @Test
+    void twoAdminsRemovingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        try {
+            for (int round = 0; round < 3; round++) {
+                onlyTheBootstrapAdminIsLeft();
+                restoreTheBootstrapAdmin();
+                Shopper second = newAdmin();
+                String firstToken = adminToken();
+                String secondToken = browser().accessToken(second.email(), second.password());
+                UUID first = bootstrapAdmin();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Callable<Integer>> removals = List.of(
+                        () -> {
+                            start.await();
+                            return given().auth().oauth2(firstToken).contentType(ContentType.JSON)
+                                    .body(Map.of("roles", List.of("CUSTOMER")))
+                                    .when().put("/api/identity/admin/users/{id}/roles", second.id())
+                                    .then().extract().statusCode();
+                        },
+                        () -> {
+                            start.await();
+                            return given().auth().oauth2(secondToken)
+                                    .when().post("/api/identity/admin/users/{id}/disable", first)
+                                    .then().extract().statusCode();
+                        });
+
+                List<Integer> statuses = new ArrayList<>();
+                try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                    List<Future<Integer>> answers = removals.stream().map(pool::submit).toList();
+                    start.countDown();
+                    for (Future<Integer> answer : answers) {
+                        statuses.add(answer.get());
+                    }
+                }
+
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 409);
+                assertThat(activeAdmins()).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            restoreTheBootstrapAdmin();
+        }
+    }
 
     @Test
     void adminFindsUsersByPartOfTheirEmailOrName() {

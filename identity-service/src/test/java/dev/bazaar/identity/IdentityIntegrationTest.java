@@ -43,12 +43,14 @@ import io.restassured.response.Response;
  * origins, as with a gateway in front. Every test class extends this one, so they share
  * one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = { IdentityApplication.class, PasswordsSeen.Configuration.class },
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("dev")
 public abstract class IdentityIntegrationTest {
 
     protected static final int httpPort = FreePorts.next();
     protected static final int grpcPort = FreePorts.next();
+    protected static final int managementPort = FreePorts.next();
     protected static final String issuer = "http://localhost:" + httpPort;
     protected static final URI identity = URI.create("http://127.0.0.1:" + httpPort);
 
@@ -71,7 +73,15 @@ public abstract class IdentityIntegrationTest {
         rabbit = BazaarTestProperties.rabbit(registry);
         registry.add("server.port", () -> httpPort);
         registry.add("spring.grpc.server.port", () -> grpcPort);
+        registry.add("management.server.port", () -> managementPort);
         registry.add("bazaar.security.issuer-url", () -> issuer);
+        // the test's "gateway" is 127.0.0.1 (and ::1); callers bound to 127.0.0.2 or 127.0.0.3 are not proxies
+        registry.add("bazaar.identity.trusted-proxies", () -> "127.0.0.1/32,::1");
+        // short holds, so a test waits out a pair's growing delay in a few seconds instead of minutes
+        registry.add("bazaar.identity.login-throttle.first-delay", () -> "100ms");
+        registry.add("bazaar.identity.login-throttle.max-delay", () -> "500ms");
+        registry.add("bazaar.identity.login-throttle.account-slowdown-failures", () -> "12");
+        registry.add("bazaar.identity.login-throttle.account-delay", () -> "5s");
     }
 
     @BeforeEach
@@ -97,6 +107,11 @@ public abstract class IdentityIntegrationTest {
             adminTokenAt = Instant.now();
         }
         return adminToken;
+    }
+
+    /** After the admin's token stopped working (its signing key was revoked): the next call signs in again. */
+    protected static synchronized void forgetAdminToken() {
+        adminTokenAt = Instant.MIN;
     }
 
     protected record Shopper(UUID id, String email, String password) {

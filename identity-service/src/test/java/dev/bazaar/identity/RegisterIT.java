@@ -84,6 +84,21 @@ class RegisterIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void aTakenEmailIsRefusedWithoutHashingThePassword() {
+        String email = uniqueEmail();
+        given().contentType(ContentType.JSON).body(signUp(email, "Sturdy-password-7", "First"))
+                .when().post("/api/identity/register").then().statusCode(201);
+        String second = "Never-hashed-" + UUID.randomUUID();
+
+        given().contentType(ContentType.JSON).body(signUp(email.toUpperCase(), second, "Second"))
+                .when().post("/api/identity/register")
+                .then().statusCode(409).body("type", equalTo("urn:bazaar:problem:email-taken"));
+
+        assertThat(PasswordsSeen.encoded(second)).as("no hashing for a sign-up that cannot create an account")
+                .isFalse();
+    }
+
+    @Test
     void concurrentSignUpsWithOneEmailCreateOneAccount() throws Exception {
         String email = uniqueEmail();
         int attempts = 6;

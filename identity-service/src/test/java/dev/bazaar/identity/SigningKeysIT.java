@@ -88,6 +88,72 @@ class SigningKeysIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void revokingTheActiveKeyTakesItOutOfTheJwksAndOutOfServiceAtOnce() {
+        Shopper shopper = newShopper();
+        String before = browser().accessToken(shopper.email(), shopper.password());
+        String revoked = kidOf(before);
+        String next = kidIn("NEXT");
+
+        JsonPath revocation = given().auth().oauth2(adminToken())
+                .when().post("/api/identity/admin/keys/{kid}/revoke", revoked)
+                .then().statusCode(200).extract().jsonPath();
+        forgetAdminToken();
+
+        assertThat(revocation.getString("revokedKid")).isEqualTo(revoked);
+        assertThat(revocation.getString("activeKid")).as("the published NEXT key takes over").isEqualTo(next);
+        assertThat(revocation.getString("nextKid")).isNotIn(revoked, next);
+        assertThat(publishedKids()).doesNotContain(revoked).contains(next, revocation.getString("nextKid"));
+        given().auth().oauth2(before).when().get("/api/identity/me")
+                .then().statusCode(401).contentType("application/problem+json");
+
+        String after = browser().accessToken(shopper.email(), shopper.password());
+        assertThat(kidOf(after)).isEqualTo(next);
+        given().auth().oauth2(after).when().get("/api/identity/me").then().statusCode(200);
+        assertThat(jdbc.sql("select state from signing_keys where kid = ?").param(revoked).query(String.class).single())
+                .as("recorded, not forgotten").isEqualTo("REVOKED");
+    }
+
+    @Test
+    void revokingARetiredKeyEndsItsTokensAndLeavesTheSigningKeyAlone() {
+        Shopper shopper = newShopper();
+        String before = browser().accessToken(shopper.email(), shopper.password());
+        String retired = kidOf(before);
+        given().auth().oauth2(adminToken()).when().post("/api/identity/admin/keys/rotate").then().statusCode(200);
+        forgetAdminToken();
+        String active = kidIn("ACTIVE");
+        given().auth().oauth2(before).when().get("/api/identity/me").then().statusCode(200);
+
+        given().auth().oauth2(adminToken()).when().post("/api/identity/admin/keys/{kid}/revoke", retired)
+                .then().statusCode(200).body("revokedKid", equalTo(retired)).body("activeKid", equalTo(active));
+
+        assertThat(publishedKids()).doesNotContain(retired).contains(active);
+        given().auth().oauth2(before).when().get("/api/identity/me").then().statusCode(401);
+        given().auth().oauth2(adminToken()).when().post("/api/identity/admin/keys/{kid}/revoke", retired)
+                .then().statusCode(200) // revoking again changes nothing
+                .body("revokedKid", equalTo(retired));
+    }
+
+    @Test
+    void revokingAnUnknownOrMalformedKeyIsAProblemNotAnError() {
+        given().auth().oauth2(adminToken())
+                .when().post("/api/identity/admin/keys/{kid}/revoke", java.util.UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:signing-key-not-found"));
+        for (String bad : List.of("not-a-kid", "x".repeat(300), "' or 1=1 --", "0000")) {
+            given().auth().oauth2(adminToken()).urlEncodingEnabled(true)
+                    .when().post("/api/identity/admin/keys/{kid}/revoke", bad)
+                    .then().statusCode(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.greaterThanOrEqualTo(400), org.hamcrest.Matchers.lessThan(500)))
+                    .contentType("application/problem+json");
+        }
+        Shopper shopper = newShopper();
+        String customer = browser().accessToken(shopper.email(), shopper.password());
+        given().auth().oauth2(customer).when().post("/api/identity/admin/keys/{kid}/revoke", kidIn("ACTIVE"))
+                .then().statusCode(403);
+        assertThat(publishedKids()).contains(kidIn("ACTIVE"));
+    }
+
+    @Test
     void tokensIssuedBeforeARestartStillValidateAfterIt() {
         Shopper shopper = newShopper();
         String before = browser().accessToken(shopper.email(), shopper.password());
@@ -107,7 +173,9 @@ class SigningKeysIT extends IdentityIntegrationTest {
 
     /** A second identity on the same database and broker: what a restart (or a second replica) sees. */
     private ConfigurableApplicationContext startAnotherInstance(int port) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.grpc.server.port=" + FreePorts.next()));
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.grpc.server.port=" + FreePorts.next(),
+                "--management.server.port=" + FreePorts.next(),
+                "--bazaar.identity.trusted-proxies=" + environment.getRequiredProperty("bazaar.identity.trusted-proxies")));
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.rabbitmq.host", "spring.rabbitmq.port", "spring.rabbitmq.username", "spring.rabbitmq.password",
                 "spring.rabbitmq.virtual-host", "bazaar.messaging.exchange", "bazaar.messaging.queue-prefix",

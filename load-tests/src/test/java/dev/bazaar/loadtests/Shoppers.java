@@ -63,9 +63,12 @@ final class Shoppers implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < count; i++) {
             Shopper shopper = new Shopper("load-" + run + "-" + i + "@example.com", "Load-test-" + run + "-pw");
-            int status = post(http, gateway + "/api/identity/register", """
+            String body = """
                     {"email": "%s", "password": "%s", "displayName": "Load shopper %d"}"""
-                    .formatted(shopper.email, shopper.password, i), null);
+                    .formatted(shopper.email, shopper.password, i);
+            // registrations from one address have the sign-in budget (1/s): wait out its 429s
+            int status = await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1100))
+                    .until(() -> post(http, gateway + "/api/identity/register", body, null), answer -> answer != 429);
             if (status != 201) {
                 throw new IllegalStateException("registering " + shopper.email + " answered " + status);
             }

@@ -143,6 +143,37 @@ class PlaceOrderIT extends OrderIntegrationTest {
     }
 
     @Test
+    void answers422ForATotalAbovePaymentsLimitAndReservesNothing() {
+        // 2 x 60,000,000.00 EUR: payment accepts at most 100,000,000.00
+        UUID product = peers.product("Gold Yacht", 60_000_000_00L, 5);
+        long before = orderCount();
+        int reservesBefore = peers.reserveCalls.get();
+
+        place(tokens.customer(UUID.randomUUID()), "k-" + UUID.randomUUID(), orderJson(product, 2))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:order-total-too-large"));
+
+        assertThat(orderCount()).isEqualTo(before);
+        assertThat(peers.reserveCalls.get()).isEqualTo(reservesBefore);
+        assertThat(peers.available(product)).isEqualTo(5);
+    }
+
+    @Test
+    void answers422WhenPriceTimesQuantityOverflowsAndReservesNothing() {
+        UUID product = peers.product("Priceless", Long.MAX_VALUE / 2, 5);
+        long before = orderCount();
+        int reservesBefore = peers.reserveCalls.get();
+
+        place(tokens.customer(UUID.randomUUID()), "k-" + UUID.randomUUID(), orderJson(product, 3))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:order-total-too-large"));
+
+        assertThat(orderCount()).isEqualTo(before);
+        assertThat(peers.reserveCalls.get()).isEqualTo(reservesBefore);
+        assertThat(peers.available(product)).isEqualTo(5);
+    }
+
+    @Test
     void refusesAMissingIdempotencyKey() {
         UUID product = peers.product("Pen", 200, 5);
         place(tokens.customer(UUID.randomUUID()), null, orderJson(product, 1))

@@ -57,6 +57,8 @@ final class StandInPeers {
     final Set<UUID> released = ConcurrentHashMap.newKeySet();
     final AtomicBoolean catalogDown = new AtomicBoolean();
     final AtomicInteger reserveCalls = new AtomicInteger();
+    /** While set, catalog answers every ReserveStock with this status: a peer refusing in some way. */
+    final AtomicReference<com.google.rpc.Status> reserveAnswer = new AtomicReference<>();
     /** While set, identity holds every GetCustomer until the latch opens: a placement caught midway. */
     final AtomicReference<CountDownLatch> identityGate = new AtomicReference<>();
     final AtomicInteger customersHeld = new AtomicInteger();
@@ -127,6 +129,11 @@ final class StandInPeers {
         @Override
         public synchronized void reserveStock(ReserveStockRequest request, StreamObserver<ReserveStockResponse> responses) {
             reserveCalls.incrementAndGet();
+            com.google.rpc.Status answer = reserveAnswer.get();
+            if (answer != null) {
+                responses.onError(StatusProto.toStatusRuntimeException(answer));
+                return;
+            }
             UUID order = UUID.fromString(request.getOrderId());
             if (!reservations.containsKey(order) && !released.contains(order)) {
                 InsufficientStock.Builder shortLines = InsufficientStock.newBuilder();

@@ -62,6 +62,8 @@ public abstract class PaymentIntegrationTest {
         rabbit = BazaarTestProperties.rabbit(registry);
         TestTokens.register(registry);
         registry.add("spring.grpc.server.port", () -> grpcPort);
+        // no default outside the dev profile, which the tests do not use: they name it themselves
+        registry.add("bazaar.payment.provider", () -> "simulated");
         registry.add("bazaar.payment.simulated.slow-delay", () -> "1500ms");
     }
 
@@ -100,7 +102,8 @@ public abstract class PaymentIntegrationTest {
                 .formatted(order.orderId(), order.customerId()));
     }
 
-    private void publish(String type, UUID eventId, UUID orderId, long version, String data) {
+    /** Publishes an event of {@code type} whose data is exactly {@code data}, valid or not. */
+    protected void publish(String type, UUID eventId, UUID orderId, long version, String data) {
         String envelope = """
                 {"eventId": "%s", "type": "%s", "occurredAt": "%s", "aggregateId": "%s", "version": %d,
                  "data": %s}""".formatted(eventId, type, Instant.now(), orderId, version, data);

@@ -1,12 +1,14 @@
 package dev.bazaar.gateway.config;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,13 +21,18 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.bazaar.gateway.security.AccessTokens;
+import dev.bazaar.gateway.security.IdentityKeys;
 import dev.bazaar.gateway.security.ProblemSecurityResponses;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway is the first check, not the only one: services check the relayed token again.
- * Public: catalog reads, sign-in and registration, health, API docs and Swagger UI.
+ * Public: catalog reads, sign-in and registration, {@code /livez} and {@code /readyz}, API docs
+ * and Swagger UI; Actuator on the management port. Actuator paths on the public port are 404.
  * Admin paths ({@code /api/admin/**} and any {@code /api/.../admin/...}) need role ADMIN;
  * everything else a valid token.
  */
@@ -33,8 +40,14 @@ import dev.bazaar.gateway.security.ProblemSecurityResponses;
 class SecurityConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, GatewayProperties gateway) {
-        return AccessTokens.decoder(security, gateway);
+    IdentityKeys identityKeys(SecurityProperties security, GatewayProperties gateway, WebClient.Builder web) {
+        return new IdentityKeys(web.build(), AccessTokens.jwkSetUri(security, gateway), security.jwksRefresh(),
+                security.jwksRefetchGap(), Clock.systemUTC());
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(IdentityKeys keys, SecurityProperties security) {
+        return AccessTokens.decoder(keys, security);
     }
 
     /**
@@ -72,9 +85,11 @@ class SecurityConfiguration {
                 .authorizeExchange(a -> a
                         // first: no public rule below may open an admin path
                         .matchers(adminPaths()).hasRole("ADMIN")
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .matchers(onTheManagementPort(environment)).permitAll()
-                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        .pathMatchers("/livez", "/readyz").permitAll()
+                        // Actuator is the management port's: not even its paths are known here
+                        .pathMatchers("/actuator", "/actuator/**").access((authentication, exchange) ->
+                                Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
                         .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/catalog/products/**", "/api/catalog/categories").permitAll()
@@ -108,8 +123,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Requests to a separate management port ({@code MANAGEMENT_SERVER_PORT}, as in
-     * docker-compose.yml), which is never published: Prometheus scrapes it without a token.
+     * Requests to the management port (8180 unless {@code MANAGEMENT_SERVER_PORT} says otherwise),
+     * which is never published: Prometheus scrapes it without a token.
      * The security chain serves that port too, so it is recognised by the local port.
      */
     static ServerWebExchangeMatcher onTheManagementPort(Environment environment) {

@@ -1,12 +1,16 @@
 package dev.bazaar.gateway.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.annotation.Validated;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,11 +22,19 @@ import jakarta.validation.constraints.NotNull;
  * @param jwkSetUri identity's JWKS, reached directly; unset means the first identity instance's
  *                  {@code /oauth2/jwks}
  * @param audiences a token must name at least one of these in {@code aud}
+ * @param jwksRefresh how often the JWKS is fetched again: a key identity withdrew (revoked or
+ *                    rotated out) is refused after the next fetch, so this bounds how long its
+ *                    tokens still pass; at most 5 minutes
+ * @param jwksRefetchGap a token naming a key the gateway has not seen makes it fetch the JWKS
+ *                    at once (identity may just have rotated), but not again within this time, so
+ *                    a flood of made-up key ids cannot turn into a flood of requests to identity
  */
 @Validated
 @ConfigurationProperties("bazaar.security")
 public record SecurityProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI issuerUrl,
         @Nullable URI jwkSetUri,
-        @NotEmpty @DefaultValue("bazaar") List<String> audiences) {
+        @NotEmpty @DefaultValue("bazaar") List<String> audiences,
+        @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5) @DefaultValue("5m") Duration jwksRefresh,
+        @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 5) @DefaultValue("5s") Duration jwksRefetchGap) {
 }

@@ -89,17 +89,12 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
         responses.onCompleted();
     }
 
-    /** The status every problem gets (code and detail from service-defaults), plus the short lines. */
+    /** The status every problem gets (code, detail and ErrorInfo from service-defaults), plus the short lines. */
     private com.google.rpc.Status insufficient(ReserveStockHandler.Refused refused) {
-        io.grpc.Status status = problems.handleException(refused.problem()).getStatus();
         var details = dev.bazaar.proto.catalog.v1.InsufficientStock.newBuilder();
         refused.lines().forEach(s -> details.addShortLines(ShortLine.newBuilder()
                 .setProductId(s.productId().toString()).setRequested(s.requested()).setAvailable(s.available())));
-        return com.google.rpc.Status.newBuilder()
-                .setCode(status.getCode().value())
-                .setMessage(status.getDescription())
-                .addDetails(Any.pack(details.build()))
-                .build();
+        return problems.statusOf(refused.problem()).addDetails(Any.pack(details.build())).build();
     }
 
     private static dev.bazaar.proto.catalog.v1.ReservationStatus toProto(ReservationView reservation) {

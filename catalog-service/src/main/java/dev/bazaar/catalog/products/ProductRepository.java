@@ -65,6 +65,7 @@ public class ProductRepository {
         return jdbc.sql(SELECT + FROM + " where p.id in (:ids)").param("ids", ids).query(ProductRepository::map).list();
     }
 
+    /** SKUs are stored as given and unique whatever their case (index products_sku_lower_key). */
     public boolean skuTaken(String sku) {
         return jdbc.sql("select exists (select 1 from products where lower(sku) = lower(?))")
                 .param(sku).query(Boolean.class).single();

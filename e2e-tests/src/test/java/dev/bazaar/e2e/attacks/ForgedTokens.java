@@ -110,6 +110,15 @@ final class ForgedTokens {
         }
     }
 
+    /** The {@code kid} a token names: which of identity's keys signed it. */
+    static String keyIdOf(String token) {
+        try {
+            return SignedJWT.parse(token).getHeader().getKeyID();
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a signed JWT", e);
+        }
+    }
+
     static JWTClaimsSet claims(String token) {
         try {
             return SignedJWT.parse(token).getJWTClaimsSet();

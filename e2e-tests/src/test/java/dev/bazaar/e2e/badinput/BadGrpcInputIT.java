@@ -47,7 +47,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * (a valid order id with valid lines would be a real reservation, and a release of an unknown
  * but valid order id is recorded on purpose); the databases must be unchanged afterwards.
  */
-@PropertyDefaults(tries = BadInputIT.TRIES, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+@PropertyDefaults(generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
 class BadGrpcInputIT {
 
     private static final Set<Status.Code> CLIENT_ERRORS = Set.of(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,

@@ -309,7 +309,7 @@ class ComposeFileTest {
 
         assertThat(check.problems(compose)).containsExactlyInAnyOrder(
                 "order-service: BAZAAR_CATALOG_GRPC=catalog:9091 names catalog, which is not a service of this file",
-                "api-gateway: BAZAAR_ORDER_URL=http://order-service:8083 uses port 8083, but order-service serves [8082, 9092]");
+                "api-gateway: BAZAAR_ORDER_URL=http://order-service:8083 uses port 8083, but order-service serves [8082, 8182, 9092]");
     }
 
     @Test

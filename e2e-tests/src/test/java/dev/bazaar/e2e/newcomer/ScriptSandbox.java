@@ -36,6 +36,7 @@ final class ScriptSandbox implements AutoCloseable {
     final Path jdks;
     final int httpBase = FreePorts.block(5);
     final int grpcBase = FreePorts.block(4) - 1;
+    final int managementBase = FreePorts.block(5);
     private final List<ServerSocket> infrastructure = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
 
@@ -61,6 +62,7 @@ final class ScriptSandbox implements AutoCloseable {
         environment.put("BAZAAR_JDK_DIRS", jdks.toString());
         environment.put("BAZAAR_PORT_BASE", Integer.toString(httpBase));
         environment.put("BAZAAR_GRPC_PORT_BASE", Integer.toString(grpcBase));
+        environment.put("BAZAAR_MANAGEMENT_PORT_BASE", Integer.toString(managementBase));
         environment.put("BAZAAR_AGENT", "");
         environment.put("BAZAAR_START_TIMEOUT", "30");
         environment.put("BAZAAR_BUILD_CMD", BUILD_THAT_MAKES_JARS);

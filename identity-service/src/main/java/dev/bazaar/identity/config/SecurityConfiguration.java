@@ -79,8 +79,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ResourceServerDefaults defaults) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
+        // the probes on the application port are the API chain's too, not the sign-in page's (no redirect to /login)
+        http.securityMatcher("/api/**", "/actuator/**", "/livez", "/readyz", "/v3/api-docs/**", "/swagger-ui/**",
+                "/swagger-ui.html");
         defaults.apply(http).authorizeHttpRequests(a -> a
+                .requestMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/identity/register").permitAll()
                 .anyRequest().authenticated());
         return http.build();

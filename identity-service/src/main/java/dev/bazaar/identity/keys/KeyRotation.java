@@ -33,6 +33,10 @@ public class KeyRotation implements InitializingBean {
     public record Rotation(String retiredKid, String activeKid, String nextKid) {
     }
 
+    /** What a revocation did: the key revoked, and the keys that sign now and next. */
+    public record Revocation(String revokedKid, String activeKid, String nextKid) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -74,6 +78,40 @@ public class KeyRotation implements InitializingBean {
         log.atInfo().addKeyValue("retiredKid", rotation.retiredKid()).addKeyValue("activeKid", rotation.activeKid())
                 .addKeyValue("nextKid", rotation.nextKid()).log("signing key rotated");
         return rotation;
+    }
+
+    /**
+     * Takes a key out of service at once (a suspected leak): it leaves the JWKS, so no token it
+     * signed verifies here any more (other identity instances follow within the key cache time,
+     * resource servers within their JWKS refresh). Revoking the ACTIVE key lets the published
+     * NEXT key sign; revoking the NEXT key publishes a new one. Revoking a revoked key changes
+     * nothing.
+     *
+     * @throws SigningKeyNotFound when there is no such key
+     */
+    public Revocation revoke(String kid, String by) {
+        record Outcome(KeyState was, Revocation revocation) {
+        }
+        Outcome outcome = transaction.execute(status -> {
+            keys.lockForChange();
+            SigningKey key = keys.find(kid).orElseThrow(() -> new SigningKeyNotFound(kid));
+            if (key.state() != KeyState.REVOKED) {
+                keys.revoke(kid, by);
+            }
+            ensureActiveAndNext();
+            return new Outcome(key.state(), new Revocation(kid, keys.inState(KeyState.ACTIVE).orElseThrow().kid(),
+                    keys.inState(KeyState.NEXT).orElseThrow().kid()));
+        });
+        ring.invalidate();
+        Revocation revocation = outcome.revocation();
+        if (outcome.was() != KeyState.REVOKED) {
+            // the audit record of a security decision: who took which key out, and what signs now
+            log.atWarn().addKeyValue("event", "signing-key-revoked").addKeyValue("kid", kid)
+                    .addKeyValue("previousState", outcome.was()).addKeyValue("by", by)
+                    .addKeyValue("activeKid", revocation.activeKid()).addKeyValue("nextKid", revocation.nextKid())
+                    .log("signing key revoked");
+        }
+        return revocation;
     }
 
     @Scheduled(fixedDelayString = "${bazaar.identity.key-check-interval:PT10M}",

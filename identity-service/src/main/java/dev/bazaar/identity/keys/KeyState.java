@@ -10,5 +10,10 @@ public enum KeyState {
     /** Signs every new token. Exactly one at a time. */
     ACTIVE,
     /** No longer signs; published until the last token it signed has expired, then removed. */
-    RETIRED
+    RETIRED,
+    /**
+     * Taken out of service by an admin (a suspected leak): never published again, so no token it
+     * signed verifies any more. Kept, without its private half, as the record of the revocation.
+     */
+    REVOKED
 }

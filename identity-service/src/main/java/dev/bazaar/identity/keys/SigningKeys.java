@@ -29,11 +29,11 @@ class SigningKeys {
         jdbc.sql("lock table signing_keys in exclusive mode").update();
     }
 
-    /** Every key the JWKS shows: NEXT, ACTIVE and RETIRED keys not yet due for removal. */
+    /** Every key the JWKS shows: NEXT, ACTIVE and RETIRED keys not yet due for removal; never a REVOKED one. */
     List<SigningKey> published() {
         return jdbc.sql("""
                 select * from signing_keys
-                where state <> 'RETIRED' or remove_after > now()
+                where state in ('NEXT', 'ACTIVE') or (state = 'RETIRED' and remove_after > now())
                 order by case state when 'ACTIVE' then 0 when 'NEXT' then 1 else 2 end, created_at desc""")
                 .query(SigningKeys::map).list();
     }
@@ -41,6 +41,19 @@ class SigningKeys {
     Optional<SigningKey> inState(KeyState state) {
         return jdbc.sql("select * from signing_keys where state = ?").param(state.name())
                 .query(SigningKeys::map).optional();
+    }
+
+    Optional<SigningKey> find(String kid) {
+        return jdbc.sql("select * from signing_keys where kid = ?").param(kid).query(SigningKeys::map).optional();
+    }
+
+    /** Takes the key out of the JWKS for good and wipes its private half. */
+    void revoke(String kid, String by) {
+        jdbc.sql("""
+                update signing_keys set state = 'REVOKED', revoked_at = now(), revoked_by = :by,
+                       private_key = ''::bytea, remove_after = null
+                where kid = :kid""")
+                .param("kid", kid).param("by", by).update();
     }
 
     void insert(String kid, KeyState state, RSAKey publicKey, byte[] encryptedPrivateKey) {

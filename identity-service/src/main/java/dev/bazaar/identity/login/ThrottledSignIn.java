@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import dev.bazaar.identity.users.UserRepository;
 
 /**
- * Email and password sign-in, refused while the account or the client's address is
- * locked out by {@link LoginThrottle}. A refusal for a lock, a wrong password, an
- * unknown email or a disabled account looks the same to the caller, so none of them
- * tells whether an account exists.
+ * Email and password sign-in, refused at once while {@link LoginThrottle} holds this account
+ * back from this client address: the password is not even checked then, so holding costs no
+ * hashing and no thread waits out a delay. A refusal for a hold, a wrong password, an unknown
+ * email or a disabled account looks the same to the caller (the form's one error), so none of
+ * them tells whether an account exists.
  */
 @Component
 class ThrottledSignIn implements AuthenticationProvider {
@@ -35,12 +36,12 @@ class ThrottledSignIn implements AuthenticationProvider {
         String email = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        if (throttle.isLocked(email, address)) {
+        if (throttle.isHeld(email, address)) {
             throw new BadCredentialsException("Bad credentials");
         }
         try {
             Authentication signedIn = passwords.authenticate(authentication);
-            throttle.succeeded(email);
+            throttle.succeeded(email, address);
             return signedIn;
         } catch (AuthenticationException e) {
             throttle.failed(email, address);

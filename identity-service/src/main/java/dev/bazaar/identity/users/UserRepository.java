@@ -86,6 +86,16 @@ public class UserRepository {
                 .update() == 1;
     }
 
+    /**
+     * The ids of the enabled admins, their rows locked until the transaction ends, so that two
+     * changes that each leave one admin (two admins demoting each other) take turns and the
+     * second sees the first. Locked in id order, so such changes never deadlock. Needs a transaction.
+     */
+    public List<UUID> lockEnabledAdmins() {
+        return jdbc.sql("select id from users where enabled and 'ADMIN' = any(roles) order by id for update")
+                .query(UUID.class).list();
+    }
+
     public Optional<User> updateRoles(UUID id, Set<Role> roles) {
         return jdbc.sql("""
                 update users set roles = string_to_array(:roles, ','), version = version + 1, updated_at = now()

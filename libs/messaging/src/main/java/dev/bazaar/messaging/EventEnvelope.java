@@ -48,7 +48,19 @@ public record EventEnvelope(UUID eventId, String type, Instant occurredAt, Strin
         return JSON.writeValueAsString(this);
     }
 
+    /**
+     * The data as the given type. Data that does not map (a field of the wrong type, a
+     * required value missing) can never be applied, so it throws {@link UnusableEvent}, and
+     * the inbox dead-letters the message at once instead of retrying it.
+     */
     public <T> T dataAs(Class<T> type) {
-        return JSON.treeToValue(data, type);
+        try {
+            return JSON.treeToValue(data, type);
+        } catch (JacksonException e) {
+            // the path names the field; Jackson's own message may quote the value, which can be
+            // card or personal data and would end up in the logs
+            throw new UnusableEvent("data of " + this.type + " does not map to " + type.getSimpleName()
+                    + " at " + e.getPathReference() + " (" + e.getClass().getSimpleName() + ")");
+        }
     }
 }

@@ -13,7 +13,10 @@ public interface EventHandler {
     /**
      * Applies the event. Runs inside the transaction that records the event in the inbox,
      * so the effect and the dedupe commit together; throwing rolls both back and the
-     * message is retried, then dead-lettered.
+     * message is retried, then dead-lettered. An event that no retry can apply goes to the
+     * dead-letter queue on its first delivery: throw {@link UnusableEvent}, or let a
+     * {@code jakarta.validation.ValidationException} (e.g. {@code ConstraintViolationException})
+     * or a failure of {@link EventEnvelope#dataAs} propagate.
      */
     void handle(EventEnvelope event);
 }

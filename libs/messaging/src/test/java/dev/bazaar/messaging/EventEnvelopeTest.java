@@ -1,6 +1,7 @@
 package dev.bazaar.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import dev.bazaar.messaging.testapp.WidgetChanged;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,17 @@ class EventEnvelopeTest {
         assertThat(read.eventId()).isEqualTo(event.eventId());
         assertThat(read.occurredAt()).isEqualTo(event.occurredAt());
         assertThat(read.dataAs(WidgetChanged.class)).isEqualTo(new WidgetChanged("new"));
+    }
+
+    @Test
+    void callsDataThatDoesNotMapUnusableNamingTheFieldButNotTheValue() {
+        EventEnvelope event = EventEnvelope.of("test.widget.changed", "w-1", 1,
+                Map.of("note", Map.of("card", "4242424242424242")));
+
+        assertThatThrownBy(() -> event.dataAs(WidgetChanged.class))
+                .isInstanceOf(UnusableEvent.class)
+                .hasMessageContaining("WidgetChanged[\"note\"]")
+                .hasMessageNotContaining("4242");
     }
 
     @Test

@@ -43,10 +43,20 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("logging.structured.format.console", "logstash");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
-        defaults.put("management.endpoint.health.show-details", "always");
+        // each service sets management.server.port: Actuator lives there, a port never published;
+        // it shows which parts are up, never their details (disk paths, database versions)
+        defaults.put("management.endpoint.health.show-details", "never");
+        defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.health.validate-group-membership", "false");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,rabbit,redis");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        // the only health on the application port: the probes' groups, each a bare UP or DOWN
+        defaults.put("management.endpoint.health.group.readiness.additional-path", "server:/readyz");
+        defaults.put("management.endpoint.health.group.liveness.additional-path", "server:/livez");
+        defaults.put("management.endpoint.health.group.readiness.show-components", "never");
+        defaults.put("management.endpoint.health.group.liveness.show-components", "never");
+        defaults.put("management.endpoint.health.group.readiness.show-details", "never");
+        defaults.put("management.endpoint.health.group.liveness.show-details", "never");
         defaults.put("management.observations.annotations.enabled", "false");
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");

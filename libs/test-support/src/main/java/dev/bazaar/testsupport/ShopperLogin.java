@@ -3,6 +3,7 @@ package dev.bazaar.testsupport;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -93,15 +94,17 @@ public final class ShopperLogin {
     private final String redirectUri;
     private final Map<String, String> headers;
     private final Duration timeout;
+    private final InetAddress localAddress;
 
     private ShopperLogin(String baseUrl, String clientId, String scope, String redirectUri,
-            Map<String, String> headers, Duration timeout) {
+            Map<String, String> headers, Duration timeout, InetAddress localAddress) {
         this.baseUrl = baseUrl;
         this.clientId = clientId;
         this.scope = scope;
         this.redirectUri = redirectUri;
         this.headers = Map.copyOf(headers);
         this.timeout = timeout;
+        this.localAddress = localAddress;
     }
 
     /** Signs in at identity itself, whose URL is also the issuer. */
@@ -115,30 +118,38 @@ public final class ShopperLogin {
      */
     public static ShopperLogin to(URI baseUrl, URI publicIssuerUrl) {
         return new ShopperLogin(trimmed(baseUrl), WEB_CLIENT_ID, DEFAULT_SCOPE,
-                trimmed(publicIssuerUrl) + "/swagger-ui/oauth2-redirect.html", Map.of(), Duration.ofSeconds(10));
+                trimmed(publicIssuerUrl) + "/swagger-ui/oauth2-redirect.html", Map.of(), Duration.ofSeconds(10), null);
     }
 
     public ShopperLogin withScope(String newScope) {
-        return new ShopperLogin(baseUrl, clientId, newScope, redirectUri, headers, timeout);
+        return new ShopperLogin(baseUrl, clientId, newScope, redirectUri, headers, timeout, localAddress);
     }
 
     public ShopperLogin withClientId(String newClientId) {
-        return new ShopperLogin(baseUrl, newClientId, scope, redirectUri, headers, timeout);
+        return new ShopperLogin(baseUrl, newClientId, scope, redirectUri, headers, timeout, localAddress);
     }
 
     public ShopperLogin withRedirectUri(String newRedirectUri) {
-        return new ShopperLogin(baseUrl, clientId, scope, newRedirectUri, headers, timeout);
+        return new ShopperLogin(baseUrl, clientId, scope, newRedirectUri, headers, timeout, localAddress);
     }
 
     /** A header sent with every request, e.g. {@code X-Forwarded-For} to act as another client address. */
     public ShopperLogin withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ShopperLogin(baseUrl, clientId, scope, redirectUri, more, timeout);
+        return new ShopperLogin(baseUrl, clientId, scope, redirectUri, more, timeout, localAddress);
+    }
+
+    /**
+     * Connects from this local address, e.g. 127.0.0.2: on one machine, a client another service
+     * sees as a different address than its own proxy's (no forwarded header involved).
+     */
+    public ShopperLogin from(InetAddress address) {
+        return new ShopperLogin(baseUrl, clientId, scope, redirectUri, headers, timeout, address);
     }
 
     public ShopperLogin withTimeout(Duration newTimeout) {
-        return new ShopperLogin(baseUrl, clientId, scope, redirectUri, headers, newTimeout);
+        return new ShopperLogin(baseUrl, clientId, scope, redirectUri, headers, newTimeout, localAddress);
     }
 
     /** Signs in and returns the access token (a JWT). */
@@ -163,10 +174,9 @@ public final class ShopperLogin {
                 "state", state,
                 "code_challenge", challenge(verifier),
                 "code_challenge_method", "S256")));
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient http = client()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
                 .build();
 
         Page page = follow(http, send(http, get(authorize)));
@@ -196,9 +206,14 @@ public final class ShopperLogin {
                 "no authorization code after signing in: HTTP " + after.status + " at " + after.uri);
     }
 
+    private HttpClient.Builder client() {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        return localAddress == null ? builder : builder.localAddress(localAddress);
+    }
+
     /** The second half: redeem the code (with the PKCE verifier) at the token endpoint. */
     public Tokens redeem(AuthorizationCode code) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient http = client().build();
         HttpRequest request = request(URI.create(baseUrl + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")

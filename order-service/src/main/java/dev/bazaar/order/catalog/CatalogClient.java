@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Status;
 
+import dev.bazaar.defaults.problem.ProblemException;
 import dev.bazaar.order.config.OrderProperties;
 import dev.bazaar.order.peers.PeerCalls;
 import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
@@ -36,6 +37,8 @@ public class CatalogClient {
     public record Line(UUID productId, int quantity) {
     }
 
+    private static final String PEER = "catalog";
+
     private final ManagedChannel channel;
     private final CatalogServiceGrpc.CatalogServiceBlockingStub stub;
     private final OrderProperties properties;
@@ -51,29 +54,41 @@ public class CatalogClient {
     public List<Product> products(List<UUID> ids) {
         GetProductsRequest request = GetProductsRequest.newBuilder()
                 .addAllProductIds(ids.stream().map(UUID::toString).toList()).build();
-        try {
-            return call(() -> stub().getProducts(request)).getProductsList();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
-                throw new UnknownProducts(ids);
-            }
-            throw e;
-        }
+        return calls.call(PEER, () -> stub().getProducts(request),
+                e -> e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND ? new UnknownProducts(ids) : null)
+                .getProductsList();
     }
 
-    /** Reserves all lines for the order, or throws {@link OutOfStock} naming the short ones. */
+    /**
+     * Reserves all lines for the order.
+     *
+     * @throws OutOfStock          naming the short lines
+     * @throws ReservationReleased when the order's stock was released before this reserve arrived
+     */
     public void reserve(UUID orderId, List<Line> lines) {
         ReserveStockRequest.Builder request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
         lines.forEach(l -> request.addLines(StockLine.newBuilder()
                 .setProductId(l.productId().toString()).setQuantity(l.quantity())));
-        try {
-            call(() -> stub().reserveStock(request.build()));
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == io.grpc.Status.Code.FAILED_PRECONDITION) {
-                throw new OutOfStock(shortLines(e));
-            }
-            throw e;
+        calls.call(PEER, () -> stub().reserveStock(request.build()), CatalogClient::reserveRefusal);
+    }
+
+    /**
+     * catalog answers both of its refusals FAILED_PRECONDITION: the problem reason (ErrorInfo) tells
+     * them apart, and short stock also comes with its lines (which catalog sent before reasons).
+     */
+    private static ProblemException reserveRefusal(StatusRuntimeException e) {
+        if (e.getStatus().getCode() != io.grpc.Status.Code.FAILED_PRECONDITION) {
+            return null;
         }
+        String reason = PeerCalls.reason(e);
+        if ("reservation-released".equals(reason)) {
+            return new ReservationReleased();
+        }
+        Optional<List<OutOfStock.ShortLine>> shortLines = shortLines(e);
+        if ("insufficient-stock".equals(reason) || shortLines.isPresent()) {
+            return new OutOfStock(shortLines.orElse(List.of()));
+        }
+        return null;
     }
 
     /**
@@ -96,23 +111,22 @@ public class CatalogClient {
     }
 
     public void release(UUID orderId) {
-        call(() -> stub().releaseStock(ReleaseStockRequest.newBuilder().setOrderId(orderId.toString()).build()));
+        calls.call(PEER, () -> stub().releaseStock(ReleaseStockRequest.newBuilder().setOrderId(orderId.toString()).build()));
     }
 
     private CatalogServiceGrpc.CatalogServiceBlockingStub stub() {
         return stub.withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private <T> T call(Supplier<T> call) {
-        return calls.call("catalog", call);
-    }
-
-    private static List<OutOfStock.ShortLine> shortLines(StatusRuntimeException e) {
+    /** The short lines catalog sent with its refusal; empty lines if the detail is there but unreadable. */
+    private static Optional<List<OutOfStock.ShortLine>> shortLines(StatusRuntimeException e) {
         List<OutOfStock.ShortLine> lines = new ArrayList<>();
+        boolean sent = false;
         Status status = StatusProto.fromThrowable(e);
         if (status != null) {
             for (var detail : status.getDetailsList()) {
                 if (detail.is(InsufficientStock.class)) {
+                    sent = true;
                     try {
                         detail.unpack(InsufficientStock.class).getShortLinesList().forEach(s -> lines.add(
                                 new OutOfStock.ShortLine(UUID.fromString(s.getProductId()), s.getRequested(),
@@ -123,6 +137,6 @@ public class CatalogClient {
                 }
             }
         }
-        return lines;
+        return sent ? Optional.of(lines) : Optional.empty();
     }
 }

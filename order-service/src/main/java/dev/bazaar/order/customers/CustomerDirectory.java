@@ -35,17 +35,11 @@ public class CustomerDirectory {
     }
 
     public CustomerSnapshot snapshot(UUID customerId) {
-        GetCustomerResponse customer;
-        try {
-            customer = calls.call("identity", () -> stub
-                    .withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .getCustomer(GetCustomerRequest.newBuilder().setCustomerId(customerId.toString()).build()));
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
-                throw new CustomerNotAllowed("Your account is unknown.");
-            }
-            throw e;
-        }
+        GetCustomerResponse customer = calls.call("identity", () -> stub
+                        .withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .getCustomer(GetCustomerRequest.newBuilder().setCustomerId(customerId.toString()).build()),
+                e -> e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND
+                        ? new CustomerNotAllowed("Your account is unknown.") : null);
         if (!customer.getEnabled()) {
             throw new CustomerNotAllowed("Your account is disabled.");
         }

@@ -14,12 +14,19 @@ import dev.bazaar.defaults.money.Money;
  */
 public final class Order {
 
+    /**
+     * The largest total an order may have: the most payment-service accepts as an amount (the
+     * {@code @Max} of {@link Money} in libs/service-defaults, in minor units). An order above it
+     * could be placed but never charged.
+     */
+    public static final long MAX_TOTAL = Money.MAX_AMOUNT;
+
     private UUID id;
     private CustomerSnapshot customer;
     private List<OrderLine> lines = List.of();
     private Money total;
     private ShippingAddress shippingAddress;
-    private String paymentToken;
+    private String maskedPaymentToken;
     private OrderStatus status;
     private CancelReason cancelReason;
     private String cancelDetail;
@@ -41,9 +48,10 @@ public final class Order {
 
     /**
      * A new order of priced lines: its total is the sum of the line totals, in the one
-     * currency all lines share.
+     * currency all lines share, and at most {@link #MAX_TOTAL}.
      *
-     * @throws MixedCurrencies when the lines are priced in more than one currency
+     * @throws MixedCurrencies    when the lines are priced in more than one currency
+     * @throws OrderTotalTooLarge when the total is above {@link #MAX_TOTAL}
      */
     public static OrderEvent.Placed place(UUID orderId, CustomerSnapshot customer, List<OrderLine> lines,
             ShippingAddress address, String paymentToken, Instant now) {
@@ -51,9 +59,28 @@ public final class Order {
         if (lines.stream().anyMatch(l -> !l.unitPrice().currency().equals(currency))) {
             throw new MixedCurrencies();
         }
-        long sum = lines.stream().mapToLong(l -> l.lineTotal().amount()).reduce(0, Math::addExact);
+        long sum = 0;
+        for (OrderLine line : lines) {
+            // every line is at most MAX_TOTAL and the sum is checked as it grows, so it cannot overflow
+            sum += line.lineTotal().amount();
+            if (sum > MAX_TOTAL) {
+                throw new OrderTotalTooLarge();
+            }
+        }
         Money total = Money.of(sum, currency);
-        return new OrderEvent.Placed(orderId, customer, List.copyOf(lines), total, address, paymentToken, now);
+        return new OrderEvent.Placed(orderId, customer, List.copyOf(lines), total, address, masked(paymentToken), now);
+    }
+
+    /**
+     * What is kept of a payment token: {@code ****} and its last four characters, or fewer for a
+     * short token (never more than half of it). V3__mask_payment_tokens.sql masks stored events alike.
+     */
+    public static String masked(String paymentToken) {
+        if (paymentToken == null) {
+            return null;
+        }
+        int shown = Math.min(4, paymentToken.length() / 2);
+        return "****" + paymentToken.substring(paymentToken.length() - shown);
     }
 
     public List<OrderEvent> confirm(UUID paymentId, Instant now) {
@@ -88,7 +115,7 @@ public final class Order {
                 lines = p.lines();
                 total = p.total();
                 shippingAddress = p.shippingAddress();
-                paymentToken = p.paymentToken();
+                maskedPaymentToken = p.maskedPaymentToken();
                 status = OrderStatus.AWAITING_PAYMENT;
                 placedAt = p.occurredAt();
             }
@@ -136,8 +163,8 @@ public final class Order {
         return shippingAddress;
     }
 
-    public String paymentToken() {
-        return paymentToken;
+    public String maskedPaymentToken() {
+        return maskedPaymentToken;
     }
 
     public OrderStatus status() {

@@ -11,8 +11,12 @@ public sealed interface OrderEvent {
 
     Instant occurredAt();
 
+    /**
+     * @param maskedPaymentToken what is kept of the shopper's payment token: its last characters only
+     *                           ({@link Order#masked}); the token itself goes to payment-service alone
+     */
     record Placed(UUID orderId, CustomerSnapshot customer, List<OrderLine> lines, Money total,
-            ShippingAddress shippingAddress, String paymentToken, Instant occurredAt) implements OrderEvent {
+            ShippingAddress shippingAddress, String maskedPaymentToken, Instant occurredAt) implements OrderEvent {
     }
 
     record Confirmed(UUID paymentId, Instant occurredAt) implements OrderEvent {

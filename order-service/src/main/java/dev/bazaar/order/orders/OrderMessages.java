@@ -31,11 +31,20 @@ public final class OrderMessages {
     public record Cancelled(UUID orderId, UUID customerId, CancelReason reason) {
     }
 
+    /**
+     * order.order.placed: the one message that carries the payment token, which payment-service
+     * charges (the stored event keeps only its masked form).
+     */
+    static Message placed(Order order, OrderEvent.Placed p, String paymentToken) {
+        return new Message(PLACED, new Placed(order.id(), order.customer().id(), p.total(), paymentToken,
+                p.lines().stream().map(l -> new PlacedLine(l.productId(), l.quantity())).toList()));
+    }
+
+    /** What other services hear of an order's later events; a placement is announced by {@link #placed}. */
     static Optional<Message> of(Order order, OrderEvent event) {
         UUID customerId = order.customer().id();
         return switch (event) {
-            case OrderEvent.Placed p -> Optional.of(new Message(PLACED, new Placed(order.id(), customerId, p.total(),
-                    p.paymentToken(), p.lines().stream().map(l -> new PlacedLine(l.productId(), l.quantity())).toList())));
+            case OrderEvent.Placed p -> throw new IllegalArgumentException("a placement is announced with its token: placed(...)");
             case OrderEvent.Confirmed c -> Optional.of(new Message(CONFIRMED,
                     new Confirmed(order.id(), customerId, c.paymentId())));
             case OrderEvent.Cancelled c -> Optional.of(new Message(CANCELLED,

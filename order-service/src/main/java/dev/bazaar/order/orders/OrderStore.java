@@ -22,9 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads and appends order event streams. An append names the version it was decided
- * on; if another writer got there first the primary key refuses it and the caller
- * decides again on fresh state. The projection and the outgoing events are written in
- * the same transaction, so they can never disagree with the stream.
+ * on; if another writer got there first it is refused and the caller decides again on
+ * fresh state. The projection and the outgoing events are written in the same
+ * transaction, so they can never disagree with the stream.
+ * <p>
+ * Lock order, the same for every writer of an existing order (payment outcomes, the payment
+ * timeout sweep, a shopper's cancellation), so that two writers never wait on each other in a
+ * cycle: first the order's row in {@code orders} ({@link #lockAwaitingPayment} or the lock
+ * {@link #append} takes), then its new {@code order_events} rows, then the projection update,
+ * then the outbox rows. A writer that waited for the row lock finds the order's new version
+ * under it and is refused at once, before it writes anything. A new order ({@link #place}) has
+ * no row yet, and its id is a fresh claim's, which no other writer knows.
  */
 @Repository
 public class OrderStore {
@@ -93,12 +101,29 @@ public class OrderStore {
         return new Listing(orders, total);
     }
 
-    /** Orders still awaiting payment that were placed before the given moment, oldest first. */
-    public List<UUID> awaitingPaymentSince(Instant placedBefore, int limit) {
+    /** An order still awaiting payment, and where it stands in the sweep's order (placed_at, id). */
+    public record Overdue(UUID id, Instant placedAt) {
+
+        /** Before every order. */
+        public static final Overdue FIRST = new Overdue(new UUID(0, 0), Instant.EPOCH);
+    }
+
+    /**
+     * Orders still awaiting payment that were placed before the given moment, oldest first,
+     * starting after {@code after}: a sweep pages past every order it has seen, including
+     * those it could not handle.
+     */
+    public List<Overdue> awaitingPaymentSince(Instant placedBefore, Overdue after, int limit) {
         return jdbc.sql("""
-                select id from orders where status = 'AWAITING_PAYMENT' and placed_at < ?
-                order by placed_at limit ?""")
-                .params(Timestamp.from(placedBefore), limit).query(UUID.class).list();
+                select id, placed_at from orders
+                where status = 'AWAITING_PAYMENT' and placed_at < :before and (placed_at, id) > (:afterPlacedAt, :afterId)
+                order by placed_at, id limit :limit""")
+                .param("before", Timestamp.from(placedBefore))
+                .param("afterPlacedAt", Timestamp.from(after.placedAt()))
+                .param("afterId", after.id())
+                .param("limit", limit)
+                .query((rs, n) -> new Overdue(rs.getObject("id", UUID.class), rs.getTimestamp("placed_at").toInstant()))
+                .list();
     }
 
     /**
@@ -112,8 +137,21 @@ public class OrderStore {
     }
 
     /**
-     * Appends events decided on {@code order} (null for a new order) and returns the order
-     * after them; the given order is changed in place.
+     * Stores a new order and announces it to payment-service. The stored event keeps only the
+     * masked token; the token itself travels in the order.order.placed message alone, and goes
+     * with that outbox row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Order place(OrderEvent.Placed placed, String paymentToken) {
+        Order after = write(placed.orderId(), Order.from(List.of()), List.of(placed));
+        OrderMessages.Message message = OrderMessages.placed(after, placed, paymentToken);
+        outbox.append(message.type(), placed.orderId().toString(), after.version(), message.data());
+        return after;
+    }
+
+    /**
+     * Appends events decided on an existing {@code order} and returns the order after them;
+     * the given order is changed in place. Takes the order's row lock first (see the lock order above).
      *
      * @throws ConcurrentOrderChange when another writer appended first
      */
@@ -122,7 +160,28 @@ public class OrderStore {
         if (events.isEmpty()) {
             return order;
         }
-        Order after = order == null ? Order.from(List.of()) : order;
+        if (events.stream().anyMatch(e -> e instanceof OrderEvent.Placed)) {
+            throw new IllegalArgumentException("a new order is stored by place, which announces it with its payment token");
+        }
+        lock(orderId, order.version());
+        Order after = write(orderId, order, events);
+        for (OrderEvent event : events) {
+            OrderMessages.of(after, event).ifPresent(m -> outbox.append(m.type(), orderId.toString(), after.version(), m.data()));
+        }
+        return after;
+    }
+
+    /** Locks the order's row, or refuses at once if the order moved past the version the caller decided on. */
+    private void lock(UUID orderId, int decidedOn) {
+        int version = jdbc.sql("select version from orders where id = ? for update").param(orderId)
+                .query(Integer.class).optional()
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no projection row"));
+        if (version != decidedOn) {
+            throw new ConcurrentOrderChange(orderId, null);
+        }
+    }
+
+    private Order write(UUID orderId, Order after, List<OrderEvent> events) {
         int version = after.version();
         for (OrderEvent event : events) {
             version++;
@@ -139,9 +198,6 @@ public class OrderStore {
             after.apply(event);
         }
         project(after);
-        for (OrderEvent event : events) {
-            OrderMessages.of(after, event).ifPresent(m -> outbox.append(m.type(), orderId.toString(), after.version(), m.data()));
-        }
         return after;
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.bazaar.defaults.money.Money;
+import dev.bazaar.defaults.problem.ProblemException;
 
 class OrderPricingTest {
 
@@ -45,6 +46,33 @@ class OrderPricingTest {
 
         assertThatThrownBy(() -> Order.place(UUID.randomUUID(), ADA, lines, ADDRESS, "tok_visa", Instant.now()))
                 .isInstanceOf(MixedCurrencies.class);
+    }
+
+    @Test
+    void acceptsATotalOfExactlyWhatPaymentAccepts() {
+        List<OrderLine> lines = List.of(
+                OrderLine.priced(UUID.randomUUID(), "SKU-1", "Yacht", Money.of(40_000_000_00L, "EUR"), 2),
+                OrderLine.priced(UUID.randomUUID(), "SKU-2", "Jet", Money.of(20_000_000_00L, "EUR"), 1));
+
+        assertThat(Order.place(UUID.randomUUID(), ADA, lines, ADDRESS, "tok_visa", Instant.now()).total())
+                .isEqualTo(Money.of(100_000_000_00L, "EUR"));
+    }
+
+    @Test
+    void refusesATotalAboveWhatPaymentAccepts() {
+        List<OrderLine> lines = List.of(
+                OrderLine.priced(UUID.randomUUID(), "SKU-1", "Yacht", Money.of(40_000_000_00L, "EUR"), 2),
+                OrderLine.priced(UUID.randomUUID(), "SKU-2", "Jet", Money.of(20_000_000_01L, "EUR"), 1));
+
+        assertThatThrownBy(() -> Order.place(UUID.randomUUID(), ADA, lines, ADDRESS, "tok_visa", Instant.now()))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type()).isEqualTo("order-total-too-large"));
+    }
+
+    @Test
+    void refusesALineWhosePriceTimesQuantityOverflows() {
+        assertThatThrownBy(() -> OrderLine.priced(UUID.randomUUID(), "SKU-1", "Priceless",
+                Money.of(Long.MAX_VALUE / 2, "EUR"), 3))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type()).isEqualTo("order-total-too-large"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bazaar.payment.payments;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,12 +8,28 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.bazaar.messaging.retention.RetentionRule;
+
 /**
  * Which orders were ever sent to the processor. Recorded in a transaction of its own, so
  * the record survives when the transaction that charged does not.
  */
 @Repository
 public class ChargeAttempts {
+
+    /**
+     * Which attempts the retention sweep may delete. An attempt is read only by a placement
+     * delivered to a payment that is not settled yet: none committed (a crash mid-charge) or
+     * one cancelled before its placement's amount arrived. Once the payment is captured,
+     * failed, refunded, or cancelled with its placement handled, no delivery asks again.
+     * Thirty days past the attempt leave support the time to follow a charge that was found
+     * and refunded after a crash.
+     */
+    public static final RetentionRule RETENTION = new RetentionRule("charge-attempts", "charge_attempts", """
+            attempted_at < :before and order_id in (
+                select order_id from payments
+                where status in ('CAPTURED', 'FAILED', 'REFUNDED') or (status = 'CANCELLED' and amount is not null))""",
+            Duration.ofDays(30));
 
     private final JdbcClient jdbc;
 

@@ -13,14 +13,24 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Which card processor charges ({@code bazaar.payment.*}).
  *
- * @param provider  the {@link PaymentProvider} in use: {@code simulated} (the only one so far)
+ * @param provider  the {@link PaymentProvider} in use: {@code simulated} (the only one so far). No
+ *                  default: the simulated processor takes test tokens as money, so a deployment names
+ *                  its processor ({@code BAZAAR_PAYMENT_PROVIDER}) or payment-service does not start;
+ *                  the dev profile names {@code simulated}
  * @param simulated settings of the simulated processor
  */
 @Validated
 @ConfigurationProperties("bazaar.payment")
 public record PaymentProviderProperties(
-        @DefaultValue("simulated") @NotBlank String provider,
+        @NotBlank(message = NOT_NAMED) String provider,
         @DefaultValue @Valid @NotNull Simulated simulated) {
+
+    /** The property and its environment variable, as operators set them. */
+    public static final String PROPERTY = "bazaar.payment.provider";
+    public static final String ENVIRONMENT_VARIABLE = "BAZAAR_PAYMENT_PROVIDER";
+
+    static final String NOT_NAMED = "must name the card processor that charges (environment BAZAAR_PAYMENT_PROVIDER): "
+            + "simulated is the built-in test-card processor, for development and tests only";
 
     /** @param slowDelay how long a charge with {@code tok_slow} takes */
     public record Simulated(@DefaultValue("3s") @NotNull Duration slowDelay) {

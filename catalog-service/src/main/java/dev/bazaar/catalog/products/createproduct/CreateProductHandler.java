@@ -41,6 +41,8 @@ class CreateProductHandler {
             products.insert(id, command.sku(), command.name().strip(), orEmpty(command.description()),
                     orEmpty(command.brand()), command.categoryId(), command.price(), command.imageUrl());
         } catch (DuplicateKeyException e) {
+            // another product with this SKU, in any case, committed since the check: the unique
+            // index on lower(sku) is what decides between admins creating at once
             throw new SkuTaken(command.sku());
         }
         // the stock area keeps the units; in this transaction, so a product never exists without its stock

@@ -1,5 +1,6 @@
 package dev.bazaar.catalog.products.searchproducts;
 
+import dev.bazaar.defaults.web.PageDepth;
 import dev.bazaar.defaults.web.PageRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.AssertTrue;
@@ -8,7 +9,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A shopper's product search: free text, filters, order and page. */
+/**
+ * A shopper's product search: free text, filters, order and page. Pages reach no further
+ * than the {@value PageRequest#MAX_DEPTH}th product ({@link PageDepth}): anyone may call
+ * this, and every deeper offset costs Postgres a scan of the rows before it.
+ */
+@PageDepth
 public record SearchProducts(
         @Parameter(description = "Words to search in name, brand and description; most relevant first")
         // Postgres text cannot hold NUL: refused here, not as a failing query
@@ -25,7 +31,7 @@ public record SearchProducts(
         @Pattern(regexp = "(relevance|name|price|newest)(,(asc|desc))?",
                 message = "must be relevance, name, price or newest, optionally followed by ,asc or ,desc")
         String sort,
-        @Parameter(description = "Page number, from 0")
+        @Parameter(description = "Page number, from 0; (page + 1) × size at most 10,000")
         @Min(0) @Max(PageRequest.MAX_PAGE) Integer page,
         @Parameter(description = "Page size, 1 to 100 (default 20)")
         @Min(1) @Max(PageRequest.MAX_SIZE) Integer size) {

@@ -24,7 +24,8 @@ class SearchProductsEndpoint {
     @GetMapping("/api/catalog/products")
     @Operation(summary = "Search and browse products on sale")
     @ApiResponse(responseCode = "200", description = "A page of products")
-    @ApiResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)")
+    @ApiResponse(responseCode = "400",
+            description = "A parameter is invalid or the page lies past the 10,000th product (problem+json naming it)")
     PageOf<ProductView> search(@Valid @ParameterObject SearchProducts query) {
         return handler.search(query).map(ProductView::of);
     }

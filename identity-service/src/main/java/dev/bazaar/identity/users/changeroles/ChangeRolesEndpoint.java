@@ -32,6 +32,7 @@ class ChangeRolesEndpoint {
     @ApiResponse(responseCode = "200", description = "The user with the new roles")
     @ApiResponse(responseCode = "400", description = "Unknown role or empty list (problem+json naming the field)")
     @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(responseCode = "409", description = "The user is the last enabled ADMIN (problem last-admin)")
     UserView change(@PathVariable UUID id, @Valid @RequestBody ChangeRoles command, @AuthenticationPrincipal Jwt admin) {
         return UserView.of(handler.change(id, command, admin.getSubject()));
     }

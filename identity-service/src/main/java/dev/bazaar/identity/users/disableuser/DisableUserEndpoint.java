@@ -29,6 +29,7 @@ class DisableUserEndpoint {
     @Operation(summary = "Disable a user (role ADMIN): no more sign-ins or tokens; pending codes and refresh tokens are revoked")
     @ApiResponse(responseCode = "200", description = "The disabled user (also when disabled already)")
     @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(responseCode = "409", description = "The user is the last enabled ADMIN (problem last-admin)")
     UserView disable(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin) {
         return UserView.of(handler.disable(id, admin.getSubject()));
     }

@@ -1,5 +1,6 @@
 package dev.bazaar.identity.users.disableuser;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.bazaar.identity.tokens.AuthorizationStore;
+import dev.bazaar.identity.users.LastAdmin;
 import dev.bazaar.identity.users.User;
 import dev.bazaar.identity.users.UserNotFound;
 import dev.bazaar.identity.users.UserRepository;
@@ -15,7 +17,8 @@ import dev.bazaar.identity.users.UserRepository;
 /**
  * A disabled user can neither sign in nor get a token: their stored authorizations go
  * with the flag, so a pending authorization code or a refresh token stops working at
- * once. Access tokens already issued live out their few minutes.
+ * once. Access tokens already issued live out their few minutes. The last enabled admin
+ * stays enabled.
  */
 @Service
 class DisableUserHandler {
@@ -32,6 +35,9 @@ class DisableUserHandler {
 
     @Transactional
     User disable(UUID id, String adminId) {
+        if (users.lockEnabledAdmins().equals(List.of(id))) {
+            throw new LastAdmin(id);
+        }
         User user = users.setEnabled(id, false).orElseThrow(() -> new UserNotFound(id));
         int revoked = authorizations.revokeAllOf(id);
         log.atInfo().addKeyValue("userId", id).addKeyValue("by", adminId)

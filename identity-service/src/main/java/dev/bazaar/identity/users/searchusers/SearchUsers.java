@@ -1,5 +1,6 @@
 package dev.bazaar.identity.users.searchusers;
 
+import dev.bazaar.defaults.web.PageDepth;
 import dev.bazaar.defaults.web.PageRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
@@ -7,7 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** An admin looking for users by part of their email or name. */
+/** An admin looking for users by part of their email or name; pages reach no further than the {@value PageRequest#MAX_DEPTH}th user. */
+@PageDepth
 public record SearchUsers(
         @Parameter(description = "Part of the email or display name, any letter case")
         // Postgres text cannot hold NUL: refused here, not as a failing query

@@ -1,6 +1,8 @@
 package dev.bazaar.messaging.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -12,6 +14,12 @@ import dev.bazaar.messaging.inbox.InboxConsumers;
 import dev.bazaar.messaging.inbox.Subscriptions;
 import dev.bazaar.messaging.outbox.ConfirmedPublisher;
 import dev.bazaar.messaging.outbox.OutboxRelay;
+import dev.bazaar.messaging.retention.OutboxAndInboxRetention;
+import dev.bazaar.messaging.retention.RetentionProperties;
+import dev.bazaar.messaging.retention.RetentionRule;
+import dev.bazaar.messaging.retention.RetentionSchedule;
+import dev.bazaar.messaging.retention.RetentionSweep;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
@@ -36,11 +44,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Outbox, inbox and dead letters for a service that has both a database and a broker. */
+/** Outbox, inbox, dead letters and retention for a service that has both a database and a broker. */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class, RabbitAutoConfiguration.class })
 @ConditionalOnBean({ DataSource.class, ConnectionFactory.class })
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({ MessagingProperties.class, RetentionProperties.class })
 public class MessagingAutoConfiguration {
 
     private static final String MIGRATIONS = "db/messaging";
@@ -75,9 +83,9 @@ public class MessagingAutoConfiguration {
     @Bean
     InboxConsumers inboxConsumers(Subscriptions messagingSubscriptions, ConnectionFactory connectionFactory,
             AmqpAdmin amqpAdmin, DataSource dataSource, PlatformTransactionManager transactionManager,
-            MessagingProperties properties) {
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new InboxConsumers(messagingSubscriptions, connectionFactory, amqpAdmin, JdbcClient.create(dataSource),
-                new TransactionTemplate(transactionManager), properties);
+                new TransactionTemplate(transactionManager), properties, meterRegistry(meters));
     }
 
     @Bean
@@ -90,6 +98,25 @@ public class MessagingAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
         return new DeadLetterEndpoint(deadLetters);
+    }
+
+    /** The library's own rules and every {@link RetentionRule} bean of the service. */
+    @Bean
+    RetentionSweep retentionSweep(DataSource dataSource, ObjectProvider<RetentionRule> serviceRules,
+            RetentionProperties retentionProperties, ObjectProvider<MeterRegistry> meters) {
+        List<RetentionRule> rules = new ArrayList<>(OutboxAndInboxRetention.rules());
+        rules.addAll(serviceRules.orderedStream().toList());
+        return new RetentionSweep(dataSource, rules, retentionProperties, meterRegistry(meters));
+    }
+
+    @Bean
+    RetentionSchedule retentionSchedule(RetentionSweep retentionSweep, RetentionProperties retentionProperties) {
+        return new RetentionSchedule(retentionSweep, retentionProperties);
+    }
+
+    /** The application's registry; without one the counters still count, in the global registry. */
+    private static MeterRegistry meterRegistry(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfAvailable(() -> io.micrometer.core.instrument.Metrics.globalRegistry);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package dev.bazaar.messaging.inbox;
 import java.util.List;
 
 import dev.bazaar.messaging.config.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -23,7 +24,8 @@ public class InboxConsumers implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
 
     public InboxConsumers(Subscriptions subscriptions, ConnectionFactory connectionFactory, AmqpAdmin admin,
-            JdbcClient jdbc, TransactionTemplate transaction, MessagingProperties properties) {
+            JdbcClient jdbc, TransactionTemplate transaction, MessagingProperties properties,
+            MeterRegistry meters) {
         this.containers = subscriptions.all().stream().map(subscription -> {
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
             container.setQueueNames(subscription.queue());
@@ -34,7 +36,7 @@ public class InboxConsumers implements SmartLifecycle, DisposableBean {
             // keep retrying while the broker is away instead of failing the application
             container.setMissingQueuesFatal(false);
             container.setAmqpAdmin(admin);
-            container.setMessageListener(new InboxListener(subscription, jdbc, transaction, properties));
+            container.setMessageListener(new InboxListener(subscription, jdbc, transaction, properties, meters));
             container.setBeanName("inbox-" + subscription.consumer());
             container.afterPropertiesSet();
             return container;

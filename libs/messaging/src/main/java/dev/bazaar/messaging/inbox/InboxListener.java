@@ -2,10 +2,15 @@ package dev.bazaar.messaging.inbox;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.rabbitmq.client.Channel;
 import dev.bazaar.messaging.EventEnvelope;
+import dev.bazaar.messaging.UnusableEvent;
 import dev.bazaar.messaging.config.MessagingProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,27 +18,38 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.method.MethodValidationException;
 
 /**
  * Applies each event at most once per consumer: the inbox row and the handler's effect
  * commit in one transaction, and the message is acked only after that commit. A crash
  * before the ack redelivers the message, which then finds its inbox row and is skipped.
+ * An event that can never be applied is dead-lettered on its first delivery; any other
+ * failure is retried up to {@link MessagingProperties#maxDeliveries()}.
  */
 public class InboxListener implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
 
+    /** Counter of messages sent to the dead-letter queue without retries, tagged consumer and reason. */
+    public static final String REJECTED = "bazaar.inbox.rejected";
+
+    // how deep to look for the real failure under wrappers such as TransactionSystemException
+    private static final int CAUSE_DEPTH = 10;
+
     private final Subscription subscription;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MessagingProperties properties;
+    private final MeterRegistry meters;
 
     public InboxListener(Subscription subscription, JdbcClient jdbc, TransactionTemplate transaction,
-            MessagingProperties properties) {
+            MessagingProperties properties, MeterRegistry meters) {
         this.subscription = subscription;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -50,6 +66,7 @@ public class InboxListener implements ChannelAwareMessageListener {
                     .addKeyValue("error", e.getMessage())
                     .log("event rejected as malformed");
             channel.basicReject(tag, false);
+            rejected("malformed").increment();
             return;
         }
         int attempt = deliveryCount(message) + 1;
@@ -62,6 +79,11 @@ public class InboxListener implements ChannelAwareMessageListener {
                     .addKeyValue("consumer", subscription.consumer())
                     .log(applied ? "event handled" : "duplicate event skipped");
         } catch (RuntimeException e) {
+            Optional<Unusable> unusable = unusable(e);
+            if (unusable.isPresent()) {
+                reject(event, unusable.get(), channel, tag);
+                return;
+            }
             log.atWarn()
                     .addKeyValue("eventId", event.eventId())
                     .addKeyValue("type", event.type())
@@ -76,6 +98,48 @@ public class InboxListener implements ChannelAwareMessageListener {
             // requeue so the broker counts the delivery and dead-letters after the limit
             channel.basicNack(tag, false, true);
         }
+    }
+
+    /**
+     * The transaction has rolled back, inbox row included, so a redrive after a fix applies
+     * the event. No stack trace: the fault is in the data, which waits in the dead-letter queue.
+     */
+    private void reject(EventEnvelope event, Unusable unusable, Channel channel, long tag) throws IOException {
+        log.atWarn()
+                .addKeyValue("eventId", event.eventId())
+                .addKeyValue("type", event.type())
+                .addKeyValue("consumer", subscription.consumer())
+                .addKeyValue("reason", unusable.reason())
+                .addKeyValue("error", unusable.detail())
+                .log("event dead-lettered as never applicable");
+        channel.basicReject(tag, false);
+        rejected(unusable.reason()).increment();
+    }
+
+    private Counter rejected(String reason) {
+        return Counter.builder(REJECTED)
+                .description("messages dead-lettered on their first delivery because no retry could apply them")
+                .tag("consumer", subscription.consumer())
+                .tag("reason", reason)
+                .register(meters);
+    }
+
+    /** Why a failure can never succeed on retry, if it is one of those. */
+    private static Optional<Unusable> unusable(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < CAUSE_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof UnusableEvent) {
+                return Optional.of(new Unusable("unusable", cause.getMessage()));
+            }
+            // Bean Validation's ConstraintViolationException, or Spring's adapted form of it
+            if (cause instanceof ValidationException || cause instanceof MethodValidationException) {
+                return Optional.of(new Unusable("invalid", cause.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Unusable(String reason, String detail) {
     }
 
     private boolean apply(EventEnvelope event) {
@@ -96,6 +160,10 @@ public class InboxListener implements ChannelAwareMessageListener {
         return count instanceof Number n ? n.intValue() : 0;
     }
 
+    /**
+     * Blocks this consumer's thread on purpose: the message stays unacknowledged while it
+     * waits, so neither this consumer nor the broker hands on the queue's next message ahead of it.
+     */
     private static void pause(Duration delay) {
         try {
             Thread.sleep(delay);

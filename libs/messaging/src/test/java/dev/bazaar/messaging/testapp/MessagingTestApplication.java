@@ -1,5 +1,9 @@
 package dev.bazaar.messaging.testapp;
 
+import java.time.Duration;
+
+import dev.bazaar.messaging.retention.RetentionRule;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -11,6 +15,12 @@ import org.springframework.security.web.SecurityFilterChain;
 /** A service with two event handlers, the smallest thing the messaging library runs in. */
 @SpringBootApplication
 public class MessagingTestApplication {
+
+    /** Notes of the test service's own that expire, as a service's idempotency keys do. */
+    @Bean
+    RetentionRule expiringNotes() {
+        return new RetentionRule("expiring-notes", "expiring_note", "written_at < :before", Duration.ofDays(30));
+    }
 
     /** Services guard these paths with ADMIN; here the test calls them anonymously. */
     @Bean

@@ -24,6 +24,9 @@ import io.grpc.Status;
  * {@code authorization} metadata). No or bad token: UNAUTHENTICATED. A token without the
  * method's scope ({@link ServiceScopes}): PERMISSION_DENIED. The checked token is in
  * {@link #CALLER} for the service's own use.
+ * <p>
+ * Tokens are checked by the service's {@link JwtDecoder}, the same one REST uses: a service
+ * token signed by a key that left identity's JWKS is refused here within the JWKS refresh too.
  */
 @Component
 @GlobalServerInterceptor

@@ -13,12 +13,16 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-/** Attaches this service's token to every outgoing gRPC call. */
+/**
+ * Attaches this service's token to every outgoing gRPC call, and forgets a token a peer
+ * refused, so that after a key revocation the next call carries a freshly signed one.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServiceTokenProperties.class)
 @ConditionalOnProperty("bazaar.service-client.client-id")
@@ -49,7 +53,15 @@ public class ServiceTokenConfiguration {
                     @Override
                     public void start(Listener<R> listener, Metadata headers) {
                         headers.put(AUTHORIZATION, "Bearer " + token);
-                        super.start(listener, headers);
+                        super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                            @Override
+                            public void onClose(Status status, Metadata trailers) {
+                                if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+                                    tokens.forget(token);
+                                }
+                                super.onClose(status, trailers);
+                            }
+                        }, headers);
                     }
                 };
             }

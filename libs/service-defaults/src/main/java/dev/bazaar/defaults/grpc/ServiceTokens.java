@@ -49,6 +49,20 @@ public class ServiceTokens {
         return token.value();
     }
 
+    /**
+     * A peer refused this token (UNAUTHENTICATED): its signing key may have been revoked. The
+     * next call fetches a new one instead of sending the refused token until it expires. A token
+     * refused after another call already replaced it changes nothing.
+     */
+    public void forget(String refused) {
+        synchronized (this) {
+            Cached token = cached;
+            if (token != null && token.value().equals(refused)) {
+                cached = null;
+            }
+        }
+    }
+
     private Cached fetch() {
         String form = "grant_type=client_credentials"
                 + (properties.scopes().isEmpty() ? ""

@@ -1,5 +1,6 @@
 package dev.bazaar.defaults.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -30,10 +32,22 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ResourceServerConfiguration {
 
+    /**
+     * Identity's keys, refreshed on a schedule. Only where this configuration's decoder is
+     * used: identity itself checks tokens against its own key table.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    IdentityKeys identityKeys(SecurityProperties properties) {
+        return new IdentityKeys(properties.jwkSetUri(), properties.jwksRefresh(), properties.jwksRefetchGap(),
+                Clock.systemUTC());
+    }
+
+    /** REST and gRPC (ServiceScopeInterceptor) both verify through this decoder. */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+    JwtDecoder jwtDecoder(SecurityProperties properties, IdentityKeys keys) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.RS256);
                     algorithms.add(SignatureAlgorithm.ES256);
@@ -43,7 +57,9 @@ public class ResourceServerConfiguration {
                 JwtValidators.createDefaultWithIssuer(properties.issuerUrl().toString()),
                 audience(properties.audiences()));
         decoder.setJwtValidator(validators);
-        return new VerifiedTokens(decoder);
+        VerifiedTokens verified = new VerifiedTokens(decoder);
+        keys.whenKeysLeave(verified::forget);
+        return verified;
     }
 
     @Bean
@@ -55,8 +71,8 @@ public class ResourceServerConfiguration {
     }
 
     @Bean
-    ResourceServerDefaults resourceServerDefaults(JwtAuthenticationConverter converter) {
-        return new ResourceServerDefaults(converter);
+    ResourceServerDefaults resourceServerDefaults(JwtAuthenticationConverter converter, Environment environment) {
+        return new ResourceServerDefaults(converter, environment);
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {

@@ -1,8 +1,11 @@
 package dev.bazaar.defaults.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,11 +20,17 @@ import jakarta.validation.constraints.NotNull;
  * @param issuerUrl expected {@code iss}
  * @param jwkSetUri identity's JWKS endpoint, reached directly
  * @param audiences a token must name at least one of these in {@code aud}
+ * @param jwksRefresh how often the JWKS is fetched again: a key identity revokes is refused,
+ *                    and what it signed forgotten, within this time (at most 5 minutes)
+ * @param jwksRefetchGap the shortest time between two fetches caused by tokens naming a key
+ *                       not known yet, so made-up key ids cannot flood identity
  */
 @Validated
 @ConfigurationProperties("bazaar.security")
 public record SecurityProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI issuerUrl,
         @NotNull @DefaultValue("http://localhost:8084/oauth2/jwks") URI jwkSetUri,
-        @NotEmpty @DefaultValue("bazaar") List<String> audiences) {
+        @NotEmpty @DefaultValue("bazaar") List<String> audiences,
+        @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) @DefaultValue("5m") Duration jwksRefresh,
+        @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration jwksRefetchGap) {
 }

@@ -1,6 +1,7 @@
 package dev.bazaar.defaults.security;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * verifying it was the larger part of a cheap call's CPU. Expiry is checked on every use; a
  * token that fails is never kept. At most {@value #CAPACITY} tokens (a few minutes' callers):
  * past that the memory is dropped and rebuilt by the next calls.
+ * <p>
+ * A token is only as good as the key that signed it: when keys leave identity's JWKS
+ * ({@link IdentityKeys#whenKeysLeave}), {@link #forget} drops every token they signed, so a
+ * revoked key's tokens are refused from then on, remembered or not.
  */
 public final class VerifiedTokens implements JwtDecoder {
 
@@ -51,6 +56,15 @@ public final class VerifiedTokens implements JwtDecoder {
             verified.put(token, jwt);
         }
         return jwt;
+    }
+
+    /** Forgets the tokens signed by these keys (by {@code kid}), and those that name no key. */
+    public void forget(Collection<String> keyIds) {
+        // a token without a kid may have been signed by any key: it is verified again
+        verified.values().removeIf(jwt -> {
+            Object kid = jwt.getHeaders().get("kid");
+            return kid == null || keyIds.contains(kid.toString());
+        });
     }
 
     int remembered() {

@@ -67,6 +67,24 @@ class VerifiedTokensTest {
         assertThat(tokens.remembered()).isLessThanOrEqualTo(VerifiedTokens.CAPACITY);
     }
 
+    @Test
+    void forgetsTheTokensOfKeysThatLeftAndThoseNamingNoKey() {
+        verifier.accept("kid-a.token", now.plus(Duration.ofMinutes(5)));
+        verifier.accept("kid-b.token", now.plus(Duration.ofMinutes(5)));
+        verifier.accept("no-kid", now.plus(Duration.ofMinutes(5)));
+        tokens.decode("kid-a.token");
+        tokens.decode("kid-b.token");
+        tokens.decode("no-kid");
+
+        tokens.forget(java.util.Set.of("kid-a"));
+
+        assertThat(tokens.remembered()).isEqualTo(1);
+        verifier.refuse("kid-a.token");
+        assertThatThrownBy(() -> tokens.decode("kid-a.token")).isInstanceOf(BadJwtException.class);
+        tokens.decode("kid-b.token");
+        assertThat(verifier.verified("kid-b.token")).isEqualTo(1);
+    }
+
     /** Stands in for the signature, issuer and audience checks: accepts what it was told to. */
     private static final class CountingVerifier implements JwtDecoder {
 
@@ -92,7 +110,11 @@ class VerifiedTokensTest {
             if (expiresAt == null) {
                 throw new BadJwtException("not valid");
             }
-            return Jwt.withTokenValue(token).header("alg", "RS256").subject(token)
+            Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256");
+            if (token.startsWith("kid-")) {
+                jwt.header("kid", token.substring(0, token.indexOf('.')));
+            }
+            return jwt.subject(token)
                     .issuedAt(expiresAt.minus(Duration.ofMinutes(5))).expiresAt(expiresAt).build();
         }
     }

@@ -2,10 +2,13 @@ package dev.bazaar.defaults.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.bazaar.defaults.problem.BadRequest;
 
 class PageRequestTest {
 
@@ -27,10 +30,19 @@ class PageRequestTest {
     }
 
     @Test
-    void offsetOfTheLastPageDoesNotOverflow() {
-        PageRequest request = new PageRequest(PageRequest.MAX_PAGE, Integer.MAX_VALUE);
+    void reachesAsFarAsTheTenThousandthItemAndNoFurther() {
+        assertThat(new PageRequest(99, 100).offset()).isEqualTo(9_900);
+        assertThat(new PageRequest(9_999, 1).offset()).isEqualTo(9_999);
 
-        assertThat(request.offset()).isEqualTo((long) PageRequest.MAX_PAGE * Integer.MAX_VALUE);
+        assertThatThrownBy(() -> new PageRequest(100, 100)).isInstanceOf(BadRequest.class)
+                .hasMessageContaining("10,000th item");
+        assertThatThrownBy(() -> new PageRequest(10_000, 1)).isInstanceOf(BadRequest.class);
+        assertThatThrownBy(() -> new PageRequest(0, 10_001)).isInstanceOf(BadRequest.class);
+    }
+
+    @Test
+    void aDepthBeyondIntegersIsStillRefused() {
+        assertThatThrownBy(() -> new PageRequest(PageRequest.MAX_PAGE, Integer.MAX_VALUE)).isInstanceOf(BadRequest.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bazaar.order.orders.listorders;
 
 import java.util.UUID;
 
+import dev.bazaar.defaults.web.PageDepth;
 import dev.bazaar.defaults.web.PageRequest;
 import dev.bazaar.order.orders.OrderStatus;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /** A page of orders, newest first; customerId is for admins only. */
+@PageDepth
 public record ListOrders(
         @Parameter(description = "Only orders in this status") OrderStatus status,
         @Parameter(description = "Admin only: one customer's orders") UUID customerId,

@@ -42,8 +42,11 @@ class PlaceOrderEndpoint {
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key")
     @ApiResponse(responseCode = "401", description = "No valid token")
-    @ApiResponse(responseCode = "409", description = "Not enough stock (shortLines), or the same key is still in progress")
-    @ApiResponse(responseCode = "422", description = "Unknown product, or the key was used for another request")
+    @ApiResponse(responseCode = "409", description = "Not enough stock (shortLines), the placement took so long that its "
+            + "reservation was released (reservation-released: place the order again), or the same key is still in progress")
+    @ApiResponse(responseCode = "422", description = "Unknown product, a total above what a payment may be "
+            + "(order-total-too-large), or the key was used for another request")
+    @ApiResponse(responseCode = "502", description = "catalog or identity gave an answer that could not be used; nothing was ordered")
     @ApiResponse(responseCode = "503", description = "catalog or identity unavailable; nothing was ordered")
     ResponseEntity<OrderView> place(@Parameter(hidden = true) @RequestAttribute(Claim.ATTRIBUTE) Claim claim,
             @Valid @RequestBody PlaceOrder command, @Parameter(hidden = true) Authentication caller) {

@@ -14,6 +14,7 @@ import dev.bazaar.defaults.money.Money;
 import dev.bazaar.defaults.security.Caller;
 import dev.bazaar.order.catalog.CatalogClient;
 import dev.bazaar.order.catalog.OutOfStock;
+import dev.bazaar.order.catalog.ReservationReleased;
 import dev.bazaar.order.customers.CustomerDirectory;
 import dev.bazaar.order.idempotency.Claim;
 import dev.bazaar.order.idempotency.IdempotencyKeys;
@@ -59,11 +60,11 @@ class PlaceOrderHandler {
                     .map(l -> new CatalogClient.Line(l.productId(), l.quantity())).toList());
             Order order = transaction.execute(tx -> {
                 keys.settle(claim);
-                return store.append(claim.id(), null, List.of(placed));
+                return store.place(placed, command.paymentToken());
             });
             log.atInfo().addKeyValue("orderId", claim.id()).addKeyValue("customerId", customerId).log("order placed");
             return OrderView.of(order);
-        } catch (OutOfStock e) { // catalog refused the whole reservation: nothing is held
+        } catch (OutOfStock | ReservationReleased e) { // catalog refused the whole reservation: nothing is held
             throw e;
         } catch (RuntimeException e) { // a reservation may be held: undo it, or leave the claim to the sweep
             try {

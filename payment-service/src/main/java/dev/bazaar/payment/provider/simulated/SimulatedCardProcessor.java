@@ -29,7 +29,7 @@ import dev.bazaar.payment.provider.PaymentProviderProperties;
  * the first answer, exactly as with a real processor.
  */
 @Component
-@ConditionalOnProperty(name = "bazaar.payment.provider", havingValue = "simulated", matchIfMissing = true)
+@ConditionalOnProperty(name = PaymentProviderProperties.PROPERTY, havingValue = "simulated")
 class SimulatedCardProcessor implements PaymentProvider {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedCardProcessor.class);

@@ -1,0 +1,104 @@
+package dev.bazaar.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.nimbusds.jose.jwk.RSAKey;
+
+import dev.bazaar.gateway.SigningKeys;
+import dev.bazaar.gateway.config.SecurityProperties;
+import dev.bazaar.testsupport.TestTokens;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** How the gateway's token decoder follows identity's JWKS, against a JWKS in the test. */
+class IdentityKeysTest {
+
+    private final SigningKeys jwks = SigningKeys.start();
+    private final RSAKey current = SigningKeys.newKey();
+    private IdentityKeys keys;
+
+    @AfterEach
+    void stop() {
+        keys.stop();
+    }
+
+    @Test
+    void fetchesTheJwksAtMostOncePerCooldownForTokensNamingUnknownKeys() {
+        jwks.publish(current);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofHours(1), Duration.ofSeconds(30));
+        decoder.decode(SigningKeys.customerToken(current)).block();
+        int before = jwks.fetches();
+
+        // a flood of tokens under made-up key ids, as an attacker would send them
+        List<Boolean> refused = Flux.range(0, 50)
+                .flatMap(i -> decoder.decode(SigningKeys.customerToken(current, "made-up-" + i))
+                        .map(jwt -> false)
+                        .onErrorResume(BadJwtException.class, e -> Mono.just(true)))
+                .collectList().block();
+
+        assertThat(refused).hasSize(50).containsOnly(true);
+        assertThat(jwks.fetches() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void acceptsATokenOfAKeyPublishedAfterTheLastReadAtOnce() {
+        jwks.publish(current);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofHours(1), Duration.ofSeconds(30));
+        decoder.decode(SigningKeys.customerToken(current)).block();
+        RSAKey next = SigningKeys.newKey();
+
+        jwks.publish(next);
+
+        assertThat(decoder.decode(SigningKeys.customerToken(next)).block().getClaimAsStringList("roles"))
+                .containsExactly("CUSTOMER");
+    }
+
+    @Test
+    void refusesATokenOfAWithdrawnKeyAfterTheNextRefresh() {
+        jwks.publish(current);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofMillis(300), Duration.ofSeconds(30));
+        String token = SigningKeys.customerToken(current);
+        decoder.decode(token).block();
+
+        jwks.withdraw(current);
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThatThrownBy(() -> decoder.decode(token).block())
+                .isInstanceOf(BadJwtException.class));
+    }
+
+    @Test
+    void keepsTheLastKeysWhileTheJwksCannotBeRead() {
+        jwks.publish(current);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofMillis(200), Duration.ofSeconds(30));
+        String token = SigningKeys.customerToken(current);
+        decoder.decode(token).block();
+
+        jwks.failing(true);
+        int failedReads = jwks.fetches() + 2;
+        await().atMost(Duration.ofSeconds(5)).until(() -> jwks.fetches() >= failedReads);
+
+        assertThat(decoder.decode(token).block()).isNotNull();
+    }
+
+    private ReactiveJwtDecoder decoder(Duration refresh, Duration cooldown) {
+        SecurityProperties security = new SecurityProperties(URI.create(TestTokens.ISSUER), URI.create(jwks.jwkSetUri()),
+                List.of(TestTokens.AUDIENCE), refresh, cooldown);
+        keys = new IdentityKeys(WebClient.create(), security.jwkSetUri(), security.jwksRefresh(),
+                security.jwksRefetchGap(), Clock.systemUTC());
+        keys.start();
+        return AccessTokens.decoder(keys, security);
+    }
+}
