@@ -150,7 +150,12 @@ class ReserveStockIT extends CatalogIntegrationTest {
 
     private static InsufficientStock unpack(StatusRuntimeException e) {
         try {
-            return StatusProto.fromThrowable(e).getDetails(0).unpack(InsufficientStock.class);
+            com.google.rpc.Status status = StatusProto.fromThrowable(e);
+            // beside the ErrorInfo every problem carries, the short lines
+            assertThat(status.getDetailsList()).anySatisfy(detail -> assertThat(
+                    detail.unpack(com.google.rpc.ErrorInfo.class).getReason()).isEqualTo("insufficient-stock"));
+            return status.getDetailsList().stream().filter(detail -> detail.is(InsufficientStock.class)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no InsufficientStock detail")).unpack(InsufficientStock.class);
         } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
             throw new AssertionError(ex);
         }
