@@ -47,8 +47,11 @@ public final class BrokerEvents implements AutoCloseable {
             } catch (java.io.IOException notYetDeclared) {
                 // a service declares its exchange when it first connects, which may come after the
                 // test starts listening: declared here as services declare it under test settings
-                // (topic, durable, auto-deleted with its last binding)
-                channel.exchangeDeclare(exchange, "topic", true, true, null);
+                // (topic, durable, auto-deleted with its last binding, with libs/messaging's
+                // alternate exchange for unconsumed types); declared any other way, the service
+                // would replace it and this listener's binding would go with it
+                channel.exchangeDeclare(exchange, "topic", true, true,
+                        java.util.Map.of("alternate-exchange", exchange + ".unrouted"));
             }
             String queue = "test.listen." + UUID.randomUUID();
             channel.queueDeclare(queue, false, true, true, null);

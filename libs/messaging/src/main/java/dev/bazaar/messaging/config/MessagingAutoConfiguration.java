@@ -19,19 +19,21 @@ import dev.bazaar.messaging.retention.RetentionProperties;
 import dev.bazaar.messaging.retention.RetentionRule;
 import dev.bazaar.messaging.retention.RetentionSchedule;
 import dev.bazaar.messaging.retention.RetentionSweep;
+import dev.bazaar.messaging.topology.BrokerTopology;
+import dev.bazaar.messaging.topology.EventTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -58,11 +60,25 @@ public class MessagingAutoConfiguration {
         return new ConfirmedPublisher(connectionFactory, properties.publishTimeout());
     }
 
+    /** Bazaar's event table; a context with an EventTopology of its own (a test) uses that instead. */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTopology eventTopology() {
+        return EventTopology.BAZAAR;
+    }
+
+    @Bean
+    BrokerTopology brokerTopology(ConnectionFactory connectionFactory, EventTopology eventTopology,
+            MessagingProperties properties) {
+        return new BrokerTopology(connectionFactory, eventTopology, properties);
+    }
+
     @Bean
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
-            ConfirmedPublisher messagingPublisher, AmqpAdmin amqpAdmin, MessagingProperties properties) {
+            ConfirmedPublisher messagingPublisher, BrokerTopology brokerTopology, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
-                messagingPublisher, amqpAdmin, MessagingTopology.events(properties), properties);
+                messagingPublisher, brokerTopology, properties, meterRegistry(meters));
     }
 
     @Bean
@@ -71,20 +87,16 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Subscriptions messagingSubscriptions(ObjectProvider<EventHandler> handlers, MessagingProperties properties) {
-        return Subscriptions.of(handlers.orderedStream().toList(), properties);
-    }
-
-    @Bean
-    Declarables messagingTopology(MessagingProperties properties, Subscriptions messagingSubscriptions) {
-        return MessagingTopology.declarables(properties, messagingSubscriptions);
+    Subscriptions messagingSubscriptions(ObjectProvider<EventHandler> handlers, EventTopology eventTopology,
+            MessagingProperties properties) {
+        return Subscriptions.of(handlers.orderedStream().toList(), eventTopology, properties);
     }
 
     @Bean
     InboxConsumers inboxConsumers(Subscriptions messagingSubscriptions, ConnectionFactory connectionFactory,
-            AmqpAdmin amqpAdmin, DataSource dataSource, PlatformTransactionManager transactionManager,
-            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new InboxConsumers(messagingSubscriptions, connectionFactory, amqpAdmin, JdbcClient.create(dataSource),
+            DataSource dataSource, PlatformTransactionManager transactionManager, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new InboxConsumers(messagingSubscriptions, connectionFactory, JdbcClient.create(dataSource),
                 new TransactionTemplate(transactionManager), properties, meterRegistry(meters));
     }
 
@@ -125,8 +137,9 @@ public class MessagingAutoConfiguration {
 
         @Bean
         MeterBinder messagingMetrics(DataSource dataSource, Subscriptions messagingSubscriptions,
-                DeadLetters deadLetters) {
-            return new MessagingMetrics(JdbcClient.create(dataSource), messagingSubscriptions, deadLetters);
+                DeadLetters deadLetters, MessagingProperties properties) {
+            return new MessagingMetrics(JdbcClient.create(dataSource), messagingSubscriptions, deadLetters,
+                    properties.unroutedQueue());
         }
     }
 

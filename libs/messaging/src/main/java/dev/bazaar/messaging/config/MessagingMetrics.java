@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** How far the outbox lags behind and how many messages wait in each dead-letter queue. */
+/**
+ * How far the outbox lags behind, how many messages wait in each dead-letter queue, and how
+ * many events of types no service consumes wait in the unrouted queue.
+ */
 class MessagingMetrics implements MeterBinder {
 
     private static final Duration REFRESH = Duration.ofSeconds(5);
@@ -19,11 +22,13 @@ class MessagingMetrics implements MeterBinder {
     private final JdbcClient jdbc;
     private final Subscriptions subscriptions;
     private final DeadLetters deadLetters;
+    private final String unroutedQueue;
 
-    MessagingMetrics(JdbcClient jdbc, Subscriptions subscriptions, DeadLetters deadLetters) {
+    MessagingMetrics(JdbcClient jdbc, Subscriptions subscriptions, DeadLetters deadLetters, String unroutedQueue) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.deadLetters = deadLetters;
+        this.unroutedQueue = unroutedQueue;
     }
 
     @Override
@@ -53,5 +58,12 @@ class MessagingMetrics implements MeterBinder {
                     .tag("queue", subscription.deadLetterQueue())
                     .register(registry);
         }
+        // shared by every service; bounded, so at its limit the depth stays and the oldest go
+        Sampled<String> unrouted = new Sampled<>(unroutedQueue, deadLetters::depth, REFRESH);
+        Gauge.builder("bazaar.unrouted.depth", unrouted, Sampled::get)
+                .strongReference(true)
+                .description("events of types no service consumes, waiting in the unrouted queue")
+                .tag("queue", unroutedQueue)
+                .register(registry);
     }
 }

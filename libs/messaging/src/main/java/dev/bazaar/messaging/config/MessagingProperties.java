@@ -25,6 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param relayInterval  how often the relay polls when nothing wakes it
  * @param relayBatchSize rows the relay locks and publishes per transaction
  * @param publishTimeout how long the relay waits for the broker to confirm a batch
+ * @param consumers      concurrent consumers per queue in each instance; every instance of a
+ *                       service consumes every one of its queues
+ * @param prefetch       messages the broker hands a consumer before its ack: 1, so a consumer
+ *                       busy with a slow message holds no other, which an idle consumer of any
+ *                       instance takes instead
+ * @param shutdownTimeout how long a stopping instance waits for the messages in hand; what is not
+ *                       acked by then goes back to its queue
+ * @param unroutedMaxLength messages the unrouted queue keeps (events of types no service consumes
+ *                       yet); beyond it the oldest are dropped
  */
 @Validated
 @ConfigurationProperties("bazaar.messaging")
@@ -39,7 +48,11 @@ public record MessagingProperties(
         @DefaultValue("500ms") @NotNull Duration retryBackoff,
         @DefaultValue("200ms") @NotNull Duration relayInterval,
         @DefaultValue("100") @Min(1) int relayBatchSize,
-        @DefaultValue("5s") @NotNull Duration publishTimeout) {
+        @DefaultValue("5s") @NotNull Duration publishTimeout,
+        @DefaultValue("2") @Min(1) int consumers,
+        @DefaultValue("1") @Min(1) int prefetch,
+        @DefaultValue("15s") @NotNull Duration shutdownTimeout,
+        @DefaultValue("10000") @Min(1) int unroutedMaxLength) {
 
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
@@ -49,6 +62,7 @@ public record MessagingProperties(
         requirePositive("publish-timeout", publishTimeout);
         requirePositive("retry-backoff", retryBackoff);
         requirePositive("queue-expiry", queueExpiry);
+        requirePositive("shutdown-timeout", shutdownTimeout);
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -72,6 +86,21 @@ public record MessagingProperties(
 
     public String queue(String routingKey) {
         return queuePrefix + consumer(routingKey);
+    }
+
+    /** The queue of any service's subscription: every service declares all of them. */
+    public String queue(String consumerService, String routingKey) {
+        return queuePrefix + consumerService + "." + routingKey;
+    }
+
+    /** The events exchange's alternate exchange: where events no queue is bound for go. */
+    public String unroutedExchange() {
+        return exchange + ".unrouted";
+    }
+
+    /** The one bounded queue of the events that no service consumes. */
+    public String unroutedQueue() {
+        return queuePrefix + "bazaar.unrouted";
     }
 
     public String deadLetterExchange() {

@@ -34,6 +34,9 @@ public class InboxListener implements ChannelAwareMessageListener {
     /** Counter of messages sent to the dead-letter queue without retries, tagged consumer and reason. */
     public static final String REJECTED = "bazaar.inbox.rejected";
 
+    /** Counter of deliveries skipped because the inbox already had the event, tagged consumer. */
+    public static final String DUPLICATES = "bazaar.inbox.duplicates";
+
     // how deep to look for the real failure under wrappers such as TransactionSystemException
     private static final int CAUSE_DEPTH = 10;
 
@@ -42,14 +45,16 @@ public class InboxListener implements ChannelAwareMessageListener {
     private final TransactionTemplate transaction;
     private final MessagingProperties properties;
     private final MeterRegistry meters;
+    private final InboxConsumers.Stopping stopping;
 
-    public InboxListener(Subscription subscription, JdbcClient jdbc, TransactionTemplate transaction,
-            MessagingProperties properties, MeterRegistry meters) {
+    InboxListener(Subscription subscription, JdbcClient jdbc, TransactionTemplate transaction,
+            MessagingProperties properties, MeterRegistry meters, InboxConsumers.Stopping stopping) {
         this.subscription = subscription;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.properties = properties;
         this.meters = meters;
+        this.stopping = stopping;
     }
 
     @Override
@@ -73,6 +78,13 @@ public class InboxListener implements ChannelAwareMessageListener {
         try {
             boolean applied = Boolean.TRUE.equals(transaction.execute(status -> apply(event)));
             channel.basicAck(tag, false);
+            if (!applied) {
+                Counter.builder(DUPLICATES)
+                        .description("deliveries of an event this consumer had already applied, skipped")
+                        .tag("consumer", subscription.consumer())
+                        .register(meters)
+                        .increment();
+            }
             log.atInfo()
                     .addKeyValue("eventId", event.eventId())
                     .addKeyValue("type", event.type())
@@ -142,6 +154,11 @@ public class InboxListener implements ChannelAwareMessageListener {
     private record Unusable(String reason, String detail) {
     }
 
+    /**
+     * A second delivery of the same event running at the same time (another consumer, another
+     * instance) blocks on the inbox's primary key until the first commits, then sees the
+     * conflict and skips; if the first rolls back, the second inserts and applies.
+     */
     private boolean apply(EventEnvelope event) {
         int inserted = jdbc.sql("INSERT INTO inbox (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING")
                 .param("consumer", subscription.consumer())
@@ -162,11 +179,13 @@ public class InboxListener implements ChannelAwareMessageListener {
 
     /**
      * Blocks this consumer's thread on purpose: the message stays unacknowledged while it
-     * waits, so neither this consumer nor the broker hands on the queue's next message ahead of it.
+     * waits, so the broker does not hand it out again at once; the queue's other consumers
+     * go on with the next messages meanwhile.
+     * Cut short when the application stops.
      */
-    private static void pause(Duration delay) {
+    private void pause(Duration delay) {
         try {
-            Thread.sleep(delay);
+            stopping.pause(delay);
         } catch (InterruptedException e) {
             // shutting down: nack now, the next instance retries
             Thread.currentThread().interrupt();

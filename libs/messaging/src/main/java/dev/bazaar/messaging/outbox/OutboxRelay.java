@@ -6,23 +6,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import dev.bazaar.messaging.config.MessagingProperties;
+import dev.bazaar.messaging.topology.BrokerTopology;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marks a row published only after the broker confirmed it. A crash between confirm and
  * commit publishes the row again on restart: delivery is at-least-once, and consumers
  * dedupe through their inbox.
+ * <p>
+ * Events go out {@code mandatory}: one that no queue takes is returned, stays unpublished and
+ * is retried with the backoff, holding back the later events of its aggregate, so nothing is
+ * lost when a consumer's queue is missing. The topology is declared again before the retry,
+ * which brings a deleted queue back. Types that no service consumes are routed by the
+ * exchange's alternate exchange to the unrouted queue, so they never hold anything back.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -52,26 +58,37 @@ public class OutboxRelay implements SmartLifecycle {
             FOR UPDATE OF o SKIP LOCKED
             """;
 
+    /** Counter of publishes the broker returned because no queue took them, tagged type. */
+    public static final String RETURNED = "bazaar.outbox.returned";
+
+    /** Counter of events published of a type that no service consumes (to the unrouted queue), tagged type. */
+    public static final String UNROUTED = "bazaar.outbox.unrouted";
+
+    /**
+     * After the web server and the inbox consumers: what the last requests and the messages in
+     * hand wrote to the outbox is still published while they stop.
+     */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ConfirmedPublisher publisher;
-    private final AmqpAdmin admin;
-    private final Exchange exchange;
+    private final BrokerTopology topology;
     private final MessagingProperties properties;
+    private final MeterRegistry meters;
     private final Semaphore wakeups = new Semaphore(0);
 
     private volatile boolean running;
-    private volatile boolean exchangeDeclared;
     private volatile Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, ConfirmedPublisher publisher,
-            AmqpAdmin admin, Exchange exchange, MessagingProperties properties) {
+            BrokerTopology topology, MessagingProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.publisher = publisher;
-        this.admin = admin;
-        this.exchange = exchange;
+        this.topology = topology;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /** Asks for a drain now rather than at the next poll; cheap, callable from any thread. */
@@ -114,8 +131,8 @@ public class OutboxRelay implements SmartLifecycle {
         int failed = 0;
         for (PendingEvent row : rows) {
             try (Scope ignored = row.trace().makeCurrent()) {
-                declareExchangeOnce();
-                sent.add(new Sent(row, publisher.send(exchange.getName(), row.type(), toMessage(row))));
+                topology.ensureDeclared();
+                sent.add(new Sent(row, publisher.send(properties.exchange(), row.type(), toMessage(row))));
             } catch (RuntimeException e) {
                 // the broker is likely unreachable: the rest of the batch would fail the same way
                 failed(row, e);
@@ -127,8 +144,11 @@ public class OutboxRelay implements SmartLifecycle {
         Instant deadline = Instant.now().plus(properties.publishTimeout());
         for (Sent s : sent) {
             try {
-                ConfirmedPublisher.awaitAck(s.confirm(), Duration.between(Instant.now(), deadline));
+                ConfirmedPublisher.awaitConfirmed(s.confirm(), Duration.between(Instant.now(), deadline));
                 confirmed.add(s.row());
+            } catch (ConfirmedPublisher.Returned e) {
+                returned(s.row(), e);
+                failed++;
             } catch (ConfirmedPublisher.PublishFailed e) {
                 failed(s.row(), e);
                 failed++;
@@ -138,19 +158,20 @@ public class OutboxRelay implements SmartLifecycle {
             jdbc.sql("UPDATE outbox SET published_at = now(), last_error = NULL WHERE id IN (:ids)")
                     .param("ids", confirmed.stream().map(PendingEvent::id).toList())
                     .update();
-            confirmed.forEach(row -> log.atInfo()
-                    .addKeyValue("eventId", row.eventId())
-                    .addKeyValue("type", row.type())
-                    .log("event published"));
+            confirmed.forEach(row -> {
+                boolean unrouted = topology.topology().find(row.type()).map(t -> t.consumers().isEmpty()).orElse(false);
+                if (unrouted) {
+                    counter(UNROUTED, "events published of a type no service consumes, to the unrouted queue", row)
+                            .increment();
+                }
+                log.atInfo()
+                        .addKeyValue("eventId", row.eventId())
+                        .addKeyValue("type", row.type())
+                        .addKeyValue("unrouted", unrouted)
+                        .log("event published");
+            });
         }
         return new Batch(confirmed.size(), failed);
-    }
-
-    private void declareExchangeOnce() {
-        if (!exchangeDeclared) {
-            admin.declareExchange(exchange);
-            exchangeDeclared = true;
-        }
     }
 
     private Message toMessage(PendingEvent row) {
@@ -165,8 +186,39 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void failed(PendingEvent row, RuntimeException error) {
-        // the exchange may have been deleted meanwhile (e.g. an auto-delete test exchange)
-        exchangeDeclared = false;
+        Duration delay = retryLater(row, error);
+        log.atWarn()
+                .addKeyValue("eventId", row.eventId())
+                .addKeyValue("type", row.type())
+                .addKeyValue("attempts", row.attempts() + 1)
+                .addKeyValue("retryIn", delay)
+                .addKeyValue("error", error.getMessage())
+                .log("event publish failed");
+    }
+
+    /**
+     * Its consumer's queue is missing (deleted, or declared by nobody yet), or its type is in
+     * no topology. The row stays unpublished, as do the later events of its aggregate.
+     */
+    private void returned(PendingEvent row, ConfirmedPublisher.Returned returned) {
+        Duration delay = retryLater(row, returned);
+        counter(RETURNED, "publishes returned because no queue took them", row).increment();
+        log.atWarn()
+                .addKeyValue("routingKey", returned.routingKey())
+                .addKeyValue("eventId", row.eventId())
+                .addKeyValue("inTopology", topology.topology().find(row.type()).isPresent())
+                .addKeyValue("attempts", row.attempts() + 1)
+                .addKeyValue("retryIn", delay)
+                .log("event returned unroutable");
+    }
+
+    private Counter counter(String name, String description, PendingEvent row) {
+        return Counter.builder(name).description(description).tag("type", row.type()).register(meters);
+    }
+
+    private Duration retryLater(PendingEvent row, RuntimeException error) {
+        // a queue or the exchange may have been deleted meanwhile (e.g. an auto-delete test exchange)
+        topology.redeclareNext();
         int attempts = row.attempts() + 1;
         Duration delay = properties.retryDelay(attempts);
         jdbc.sql("""
@@ -179,13 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .param("delaySeconds", delay.toMillis() / 1000.0)
                 .param("id", row.id())
                 .update();
-        log.atWarn()
-                .addKeyValue("eventId", row.eventId())
-                .addKeyValue("type", row.type())
-                .addKeyValue("attempts", attempts)
-                .addKeyValue("retryIn", delay)
-                .addKeyValue("error", error.getMessage())
-                .log("event publish failed");
+        return delay;
     }
 
     /** False once stopped, or when a restart replaced this thread after a slow stop. */
@@ -240,7 +286,12 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Sent(PendingEvent row, CompletableFuture<Confirm> confirm) {
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private record Sent(PendingEvent row, CorrelationData confirm) {
     }
 
     private record Batch(int published, int failed) {

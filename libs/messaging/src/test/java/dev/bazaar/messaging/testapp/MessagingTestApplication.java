@@ -1,8 +1,11 @@
 package dev.bazaar.messaging.testapp;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.bazaar.messaging.retention.RetentionRule;
+import dev.bazaar.messaging.topology.EventTopology;
+import dev.bazaar.messaging.topology.EventTopology.EventType;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +18,26 @@ import org.springframework.security.web.SecurityFilterChain;
 /** A service with two event handlers, the smallest thing the messaging library runs in. */
 @SpringBootApplication
 public class MessagingTestApplication {
+
+    /** A type of the test service that no service consumes: it goes to the unrouted queue. */
+    public static final String UNCONSUMED = "test.widget.noticed";
+
+    /** A type only another service consumes, which is never running here: its queue just waits. */
+    public static final String CONSUMED_ELSEWHERE = "test.widget.shipped";
+
+    public static final String ELSEWHERE = "itest-elsewhere";
+
+    /** The test service's events instead of Bazaar's: each of its handlers, and two types more. */
+    @Bean
+    EventTopology testTopology() {
+        return new EventTopology(List.of(
+                EventType.of(WidgetChangedHandler.ROUTING_KEY, "itest", "itest"),
+                EventType.of(WidgetCheckedHandler.ROUTING_KEY, "itest", "itest"),
+                EventType.of(WidgetRepairedHandler.ROUTING_KEY, "itest", "itest"),
+                EventType.of(WidgetHeldHandler.ROUTING_KEY, "itest", "itest"),
+                EventType.of(UNCONSUMED, "itest"),
+                EventType.of(CONSUMED_ELSEWHERE, "itest", ELSEWHERE)));
+    }
 
     /** Notes of the test service's own that expire, as a service's idempotency keys do. */
     @Bean
