@@ -47,7 +47,7 @@ import io.grpc.stub.StreamObserver;
  * product, reserve idempotently per order, refuse calls without a bearer token, and can
  * be switched off to play a dead peer.
  */
-final class StandInPeers {
+public final class StandInPeers {
 
     record StandInProduct(String name, long price, int available) {
     }
@@ -62,6 +62,9 @@ final class StandInPeers {
     /** While set, identity holds every GetCustomer until the latch opens: a placement caught midway. */
     final AtomicReference<CountDownLatch> identityGate = new AtomicReference<>();
     final AtomicInteger customersHeld = new AtomicInteger();
+    /** While set, catalog holds every ReleaseStock until the latch opens: a slow release. */
+    final AtomicReference<CountDownLatch> releaseGate = new AtomicReference<>();
+    final AtomicInteger releasesHeld = new AtomicInteger();
     private final Server server;
 
     StandInPeers(int port) {
@@ -93,7 +96,7 @@ final class StandInPeers {
         }
     }
 
-    UUID product(String name, long price, int available) {
+    public UUID product(String name, long price, int available) {
         UUID id = UUID.randomUUID();
         products.put(id, new StandInProduct(name, price, available));
         return id;
@@ -164,7 +167,22 @@ final class StandInPeers {
         }
 
         @Override
-        public synchronized void releaseStock(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
+        public void releaseStock(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
+            CountDownLatch gate = releaseGate.get();
+            if (gate != null) {
+                releasesHeld.incrementAndGet();
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    releasesHeld.decrementAndGet();
+                }
+            }
+            release(request, responses);
+        }
+
+        private synchronized void release(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
             UUID order = UUID.fromString(request.getOrderId());
             if (released.add(order)) {
                 Map<UUID, Integer> lines = reservations.remove(order);

@@ -1,12 +1,16 @@
 package dev.bazaar.defaults;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.grpc.client.GrpcChannelFactory;
 
 import dev.bazaar.defaults.grpc.GrpcAccessLog;
+import dev.bazaar.defaults.grpc.PeerChannelProperties;
+import dev.bazaar.defaults.grpc.PeerChannels;
 import dev.bazaar.defaults.grpc.ServiceTokenConfiguration;
 import dev.bazaar.defaults.grpc.ProblemStatusMapping;
 import dev.bazaar.defaults.grpc.ServiceScopeInterceptor;
@@ -20,8 +24,14 @@ import dev.bazaar.defaults.web.StrictJson;
 @Import({ProblemHandling.class, ResourceServerConfiguration.class, GrpcAccessLog.class, ServiceScopeInterceptor.class,
         ServiceTokenConfiguration.class, ProblemStatusMapping.class, UndecodableRequests.class,
         ProblemErrorReports.class})
-@EnableConfigurationProperties
+@EnableConfigurationProperties(PeerChannelProperties.class)
 public class ServiceDefaultsAutoConfiguration {
+
+    /** gRPC channels to peers that may run as several instances. */
+    @Bean
+    PeerChannels peerChannels(ObjectProvider<GrpcChannelFactory> channels, PeerChannelProperties properties) {
+        return new PeerChannels(channels, properties);
+    }
 
     @Bean
     JsonMapperBuilderCustomizer bazaarStrictJson() {

@@ -1,12 +1,18 @@
 package dev.bazaar.defaults;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.PropertySource;
+
+import dev.bazaar.defaults.grpc.PeerChannels;
 
 /**
  * Settings every Bazaar service shares, sized for a small box (2 cores). They sit below
@@ -22,7 +28,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         Map<String, Object> defaults = new LinkedHashMap<>();
         // request handling on virtual threads: a small carrier pool serves many waits
         defaults.put("spring.threads.virtual.enabled", "true");
+        // SIGTERM: stop taking requests, finish those in hand, then stop; each phase (web server,
+        // listener containers, gRPC server) gets this long, well inside the 30 s before a SIGKILL
         defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("server.tomcat.threads.max", "32");
         defaults.put("server.tomcat.max-swallow-size", "1MB");
         // Tomcat counts the request line and every header together: above what the gateway
@@ -34,7 +43,14 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/messaging");
         defaults.put("spring.rabbitmq.publisher-confirm-type", "correlated");
         defaults.put("spring.rabbitmq.cache.channel.size", "8");
-        defaults.put("spring.grpc.server.shutdown.grace-period", "5s");
+        // above the 5 s deadline of the calls Bazaar makes, so a call in hand finishes
+        defaults.put("spring.grpc.server.shutdown.grace-period", "10s");
+        // the gRPC health a caller balances by (PeerChannels): whether this instance can serve
+        // calls, not its overall health, which includes the broker: a broker away must not make
+        // callers give up instances that answer from the database alone
+        defaults.put("spring.grpc.server.health.service[" + PeerChannels.HEALTH_SERVICE + "].include", "readinessState,db");
+        defaults.put("spring.grpc.server.health.services.validate-membership", "false");
+        defaults.put("spring.grpc.server.health.schedule.delay", "1s");
         // gRPC auth is Bazaar's own interceptor (ServiceScopeInterceptor), not Spring gRPC's
         defaults.put("spring.autoconfigure.exclude",
                 "org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerSecurityAutoConfiguration,"
@@ -62,8 +78,40 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         // the deployment-wide names of DESIGN.md (BAZAAR_ISSUER_URL, BAZAAR_IDENTITY_URL) feed every service's keys
         defaults.put("bazaar.security.issuer-url", "${BAZAAR_ISSUER_URL:http://localhost:8080}");
-        defaults.put("bazaar.security.jwk-set-uri", "${BAZAAR_IDENTITY_URL:http://localhost:8084}/oauth2/jwks");
-        defaults.put("bazaar.service-client.token-uri", "${BAZAAR_IDENTITY_URL:http://localhost:8084}/oauth2/token");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+        environment.getPropertySources().addLast(new IdentityEndpoints(environment));
+    }
+
+    /**
+     * bazaar.security.jwk-set-uri and bazaar.service-client.token-uri from BAZAAR_IDENTITY_URL,
+     * which may list several identity instances ({@code http://a:8084,http://b:9084}): one
+     * endpoint per instance. Computed when asked, so a value that comes later (a test's) counts.
+     */
+    static final class IdentityEndpoints extends PropertySource<Map<String, String>> {
+
+        static final String NAME = "bazaarIdentityEndpoints";
+        private static final Map<String, String> PATHS = Map.of(
+                "bazaar.security.jwk-set-uri", "/oauth2/jwks",
+                "bazaar.service-client.token-uri", "/oauth2/token");
+
+        // a field, not this source's source: Boot walks into a source that is an environment
+        private final PropertyResolver environment;
+
+        IdentityEndpoints(PropertyResolver environment) {
+            super(NAME, PATHS);
+            this.environment = environment;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            String path = PATHS.get(name);
+            if (path == null) {
+                return null;
+            }
+            String instances = environment.getProperty("BAZAAR_IDENTITY_URL", "http://localhost:8084");
+            return Arrays.stream(instances.split(",")).map(String::trim).filter(url -> !url.isEmpty())
+                    .map(url -> url.replaceAll("/+$", "") + path)
+                    .collect(Collectors.joining(","));
+        }
     }
 }

@@ -7,12 +7,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 
-import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Status;
 
+import dev.bazaar.defaults.grpc.PeerChannels;
 import dev.bazaar.defaults.problem.ProblemException;
 import dev.bazaar.order.config.OrderProperties;
 import dev.bazaar.order.peers.PeerCalls;
@@ -44,8 +44,8 @@ public class CatalogClient {
     private final OrderProperties properties;
     private final PeerCalls calls;
 
-    CatalogClient(GrpcChannelFactory channels, OrderProperties properties, PeerCalls calls) {
-        this.channel = channels.createChannel(properties.catalogGrpc());
+    CatalogClient(PeerChannels channels, OrderProperties properties, PeerCalls calls) {
+        this.channel = channels.create(properties.catalogGrpc());
         this.stub = CatalogServiceGrpc.newBlockingStub(channel);
         this.properties = properties;
         this.calls = calls;

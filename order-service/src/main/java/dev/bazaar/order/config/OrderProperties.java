@@ -10,8 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * @param catalogGrpc      catalog-service's gRPC address (host:port)
- * @param identityGrpc     identity-service's gRPC address (host:port)
+ * @param catalogGrpc      catalog-service's gRPC address: host:port, a comma-separated list of them
+ *                         (one per instance), or a gRPC target such as dns:///catalog:9091; calls go
+ *                         round robin over the healthy instances (PeerChannels)
+ * @param identityGrpc     identity-service's gRPC address, written as catalogGrpc
  * @param callTimeout      deadline of every gRPC call; the first call after a start also fetches a
  *                         service token and warms up, so it needs more than a steady-state call
  * @param paymentTimeout   an order still unpaid this long after placement is cancelled

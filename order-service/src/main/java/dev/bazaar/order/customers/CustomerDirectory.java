@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import dev.bazaar.defaults.grpc.PeerChannels;
 import dev.bazaar.defaults.problem.ProblemException;
 import dev.bazaar.order.config.OrderProperties;
 import dev.bazaar.order.orders.CustomerSnapshot;
@@ -27,8 +27,8 @@ public class CustomerDirectory {
     private final OrderProperties properties;
     private final PeerCalls calls;
 
-    CustomerDirectory(GrpcChannelFactory channels, OrderProperties properties, PeerCalls calls) {
-        this.channel = channels.createChannel(properties.identityGrpc());
+    CustomerDirectory(PeerChannels channels, OrderProperties properties, PeerCalls calls) {
+        this.channel = channels.create(properties.identityGrpc());
         this.stub = CustomerServiceGrpc.newBlockingStub(channel);
         this.properties = properties;
         this.calls = calls;

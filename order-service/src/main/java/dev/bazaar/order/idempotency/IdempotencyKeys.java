@@ -69,13 +69,16 @@ public class IdempotencyKeys {
      * and the end of the claim commit together: a claim swept as abandoned can have no effect,
      * and an effect's claim is never swept. The answer follows once it is written.
      *
+     * A claim the abandoned-placement sweep has taken on never settles: its stock is being released.
+     *
      * @throws IllegalStateException when the claim was given up meanwhile (the effect must not count)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void settle(Claim claim) {
         int settled = jdbc.sql("""
                 update idempotency_keys set state = 'COMPLETED', updated_at = now()
-                where caller = ? and idempotency_key = ? and claim_id = ? and state = 'IN_PROGRESS'""")
+                where caller = ? and idempotency_key = ? and claim_id = ? and state = 'IN_PROGRESS'
+                  and swept_until is null""")
                 .params(claim.caller(), claim.key(), claim.id()).update();
         if (settled != 1) {
             throw new IllegalStateException("the claim on the idempotency key was given up");
@@ -110,19 +113,29 @@ public class IdempotencyKeys {
         }
     }
 
-    /** Ids of claims older than the given age that never ended, locked for the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<UUID> lockAbandoned(Duration olderThan, int limit) {
+    /**
+     * Takes on claims older than the given age that never ended, for {@code lease}: ids of claims no
+     * other sweep holds a running lease on. Commits at once, so the sweep holds no row lock while
+     * it undoes their work at catalog; from now on the claims cannot settle.
+     */
+    @Transactional
+    public List<UUID> leaseAbandoned(Duration olderThan, int limit, Duration lease) {
         return jdbc.sql("""
-                select claim_id from idempotency_keys
-                where state = 'IN_PROGRESS' and created_at < now() - make_interval(secs => ?)
-                order by created_at limit ? for update skip locked""")
-                .params(olderThan.toSeconds(), limit)
+                update idempotency_keys set swept_until = now() + make_interval(secs => :lease)
+                where (caller, idempotency_key) in (
+                    select caller, idempotency_key from idempotency_keys
+                    where state = 'IN_PROGRESS' and created_at < now() - make_interval(secs => :age)
+                      and (swept_until is null or swept_until < now())
+                    order by created_at limit :limit for update skip locked)
+                returning claim_id""")
+                .param("lease", lease.toSeconds())
+                .param("age", olderThan.toSeconds())
+                .param("limit", limit)
                 .query(UUID.class).list();
     }
 
     /** Drops an abandoned claim once its work is undone; its twins learn of it at commit. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional
     public void forgetAbandoned(UUID claimId) {
         jdbc.sql("""
                 delete from idempotency_keys where claim_id = ? and state = 'IN_PROGRESS'

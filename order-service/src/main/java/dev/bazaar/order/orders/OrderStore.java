@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Lock order, the same for every writer of an existing order (payment outcomes, the payment
  * timeout sweep, a shopper's cancellation), so that two writers never wait on each other in a
- * cycle: first the order's row in {@code orders} ({@link #lockAwaitingPayment} or the lock
- * {@link #append} takes), then its new {@code order_events} rows, then the projection update,
+ * cycle: first the order's row in {@code orders} ({@link #loadLocked}, {@link #lockAwaitingPayment}
+ * or the lock {@link #append} takes), then its new {@code order_events} rows, then the projection update,
  * then the outbox rows. A writer that waited for the row lock finds the order's new version
  * under it and is refused at once, before it writes anything. A new order ({@link #place}) has
  * no row yet, and its id is a fresh claim's, which no other writer knows.
@@ -50,6 +50,19 @@ public class OrderStore {
     public Optional<Order> load(UUID orderId) {
         List<OrderEvent> history = history(orderId);
         return history.isEmpty() ? Optional.empty() : Optional.of(Order.from(history));
+    }
+
+    /**
+     * Loads the order with its row locked for the caller's transaction, so no other writer can
+     * append before the caller does: for consumers of events, which several threads of several
+     * instances take from the queues at once. A refused append would cost the event a
+     * redelivery; waiting for the lock costs only the other writer's short transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Order> loadLocked(UUID orderId) {
+        boolean exists = !jdbc.sql("select id from orders where id = ? for update").param(orderId)
+                .query(UUID.class).list().isEmpty();
+        return exists ? load(orderId) : Optional.empty();
     }
 
     private List<OrderEvent> history(UUID orderId) {

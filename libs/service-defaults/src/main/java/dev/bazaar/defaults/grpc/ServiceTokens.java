@@ -1,6 +1,5 @@
 package dev.bazaar.defaults.grpc;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
+import dev.bazaar.defaults.peers.PeerUrls;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Client-credentials tokens for this service, fetched from identity and cached until
- * shortly before they expire, so a gRPC call costs no extra round trip.
+ * shortly before they expire, so a gRPC call costs no extra round trip. With several identity
+ * instances, a fetch goes to any of them that answers ({@link PeerUrls}).
  */
 public class ServiceTokens {
 
@@ -26,6 +27,7 @@ public class ServiceTokens {
 
     private final ServiceTokenProperties properties;
     private final HttpClient http;
+    private final PeerUrls tokenUri;
     private final Clock clock;
     private volatile Cached cached;
 
@@ -33,6 +35,7 @@ public class ServiceTokens {
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.tokenUri = PeerUrls.of(properties.tokenUri());
     }
 
     public String current() {
@@ -69,14 +72,13 @@ public class ServiceTokens {
                         : "&scope=" + URLEncoder.encode(String.join(" ", properties.scopes()), StandardCharsets.UTF_8));
         String basic = Base64.getEncoder().encodeToString(
                 (encode(properties.clientId()) + ":" + encode(properties.clientSecret())).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.tokenUri().toString()))
-                .timeout(properties.timeout())
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = tokenUri.send(http, url -> HttpRequest.newBuilder(url)
+                    .timeout(properties.timeout())
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new ServiceTokenUnavailable("token endpoint answered " + response.statusCode(), null);
             }

@@ -30,6 +30,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import dev.bazaar.defaults.peers.PeerUrls;
+
 /**
  * The signing keys identity publishes at its JWKS, as this service knows them. Fetched again
  * every {@code refresh} (so a key identity revoked stops being accepted within it), and at
@@ -37,6 +39,8 @@ import com.nimbusds.jose.proc.SecurityContext;
  * then at most once per {@code refetchGap}: tokens with made-up key ids cost identity one
  * request per gap, not one each. A failed fetch keeps the keys known so far. When keys leave
  * the JWKS, the listeners hear their ids, so what was verified with them is forgotten too.
+ * With several identity instances, each fetch goes to any of them that answers ({@link PeerUrls}):
+ * they all publish the same keys from identity's database.
  */
 public final class IdentityKeys implements JWKSource<SecurityContext>, SmartLifecycle {
 
@@ -46,7 +50,7 @@ public final class IdentityKeys implements JWKSource<SecurityContext>, SmartLife
     private record Known(JWKSet keys, long generation) {
     }
 
-    private final URI jwkSetUri;
+    private final PeerUrls jwkSetUri;
     private final Duration refresh;
     private final Duration refetchGap;
     private final Clock clock;
@@ -60,6 +64,11 @@ public final class IdentityKeys implements JWKSource<SecurityContext>, SmartLife
     private ScheduledFuture<?> schedule;
 
     public IdentityKeys(URI jwkSetUri, Duration refresh, Duration refetchGap, Clock clock) {
+        this(PeerUrls.of(List.of(jwkSetUri)), refresh, refetchGap, clock);
+    }
+
+    /** @param jwkSetUri the JWKS of every identity instance */
+    public IdentityKeys(PeerUrls jwkSetUri, Duration refresh, Duration refetchGap, Clock clock) {
         this.jwkSetUri = jwkSetUri;
         this.refresh = refresh;
         this.refetchGap = refetchGap;
@@ -90,7 +99,7 @@ public final class IdentityKeys implements JWKSource<SecurityContext>, SmartLife
         try {
             fetch();
         } catch (RemoteKeySourceException e) {
-            log.atWarn().addKeyValue("jwkSetUri", jwkSetUri).addKeyValue("error", e.getMessage())
+            log.atWarn().addKeyValue("jwkSetUri", jwkSetUri.urls()).addKeyValue("error", e.getMessage())
                     .log("JWKS refresh failed; keeping the keys known so far");
         } finally {
             fetching.unlock();
@@ -128,7 +137,7 @@ public final class IdentityKeys implements JWKSource<SecurityContext>, SmartLife
             try {
                 return fetch();
             } catch (RemoteKeySourceException e) {
-                log.atWarn().addKeyValue("jwkSetUri", jwkSetUri).addKeyValue("error", e.getMessage())
+                log.atWarn().addKeyValue("jwkSetUri", jwkSetUri.urls()).addKeyValue("error", e.getMessage())
                         .log("JWKS fetch for an unknown key failed; keeping the keys known so far");
                 return now;
             }
@@ -155,10 +164,9 @@ public final class IdentityKeys implements JWKSource<SecurityContext>, SmartLife
     }
 
     private JWKSet download() throws RemoteKeySourceException {
-        HttpRequest request = HttpRequest.newBuilder(jwkSetUri).timeout(FETCH_TIMEOUT)
-                .header("Accept", "application/json").GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = jwkSetUri.send(http, url -> HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT)
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new RemoteKeySourceException("identity's JWKS answered " + response.statusCode(), null);
             }

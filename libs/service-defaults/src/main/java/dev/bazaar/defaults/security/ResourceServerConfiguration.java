@@ -23,6 +23,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import dev.bazaar.defaults.peers.PeerUrls;
+
 /**
  * Token checks every service shares: signature by identity's JWKS (RS256/ES256 only, so
  * {@code alg: none} and HMAC tricks fail), expiry and not-before, issuer and audience.
@@ -39,7 +41,7 @@ public class ResourceServerConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     IdentityKeys identityKeys(SecurityProperties properties) {
-        return new IdentityKeys(properties.jwkSetUri(), properties.jwksRefresh(), properties.jwksRefetchGap(),
+        return new IdentityKeys(PeerUrls.of(properties.jwkSetUri()), properties.jwksRefresh(), properties.jwksRefetchGap(),
                 Clock.systemUTC());
     }
 

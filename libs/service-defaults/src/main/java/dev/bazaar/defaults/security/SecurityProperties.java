@@ -18,7 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * keys come from identity's JWKS over the internal network, so discovery is not used.
  *
  * @param issuerUrl expected {@code iss}
- * @param jwkSetUri identity's JWKS endpoint, reached directly
+ * @param jwkSetUri identity's JWKS endpoint, reached directly: one URL per identity instance
+ *                  (comma-separated), any of which may answer
  * @param audiences a token must name at least one of these in {@code aud}
  * @param jwksRefresh how often the JWKS is fetched again: a key identity revokes is refused,
  *                    and what it signed forgotten, within this time (at most 5 minutes)
@@ -29,7 +30,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("bazaar.security")
 public record SecurityProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI issuerUrl,
-        @NotNull @DefaultValue("http://localhost:8084/oauth2/jwks") URI jwkSetUri,
+        @NotEmpty @DefaultValue("http://localhost:8084/oauth2/jwks") List<URI> jwkSetUri,
         @NotEmpty @DefaultValue("bazaar") List<String> audiences,
         @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) @DefaultValue("5m") Duration jwksRefresh,
         @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration jwksRefetchGap) {

@@ -47,7 +47,7 @@ class RefusedServiceTokenTest {
         });
         identity.start();
         URI tokenUri = URI.create("http://127.0.0.1:" + identity.getAddress().getPort() + "/oauth2/token");
-        tokens = new ServiceTokens(new ServiceTokenProperties("order-service", "secret", tokenUri, List.of(),
+        tokens = new ServiceTokens(new ServiceTokenProperties("order-service", "secret", List.of(tokenUri), List.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(5)), Clock.systemUTC());
     }
 

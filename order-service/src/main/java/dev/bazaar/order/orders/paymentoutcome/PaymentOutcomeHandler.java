@@ -16,6 +16,12 @@ import dev.bazaar.order.orders.OrderStore;
  * redelivered outcome finds the event already applied; and the aggregate ignores an
  * outcome that comes too late (a charge for a cancelled order: payment-service refunds
  * it on its own when it sees the cancellation).
+ * <p>
+ * Outcomes of one order may be handled at the same moment by other consumers (two per queue
+ * per instance, several instances), beside a shopper's cancellation or the timeout sweep: the
+ * order is read under its row lock, so each writer decides on the state the one before it left.
+ * Should an append still be refused, the exception rolls the inbox row back with it and the
+ * event is delivered again, never dropped.
  */
 @Service
 class PaymentOutcomeHandler {
@@ -29,7 +35,7 @@ class PaymentOutcomeHandler {
     }
 
     void apply(PaymentOutcome outcome) {
-        Order order = store.load(outcome.orderId()).orElse(null);
+        Order order = store.loadLocked(outcome.orderId()).orElse(null);
         if (order == null) {
             log.atWarn().addKeyValue("orderId", outcome.orderId()).log("payment outcome for an unknown order ignored");
             return;
