@@ -187,6 +187,10 @@ class CancelPaymentIT extends PaymentIntegrationTest {
             }
         }
 
+        // a charge claimed before its cancellation settles when its worker records the answer
+        for (PlacedOrder order : orders) {
+            await().atMost(SETTLE).until(() -> pendingChargesOf(order.orderId()) == 0);
+        }
         for (PlacedOrder order : orders) {
             Payment payment = paymentOf(order.orderId()).orElseThrow();
             assertThat(paymentRowsOf(order.orderId())).isEqualTo(1);

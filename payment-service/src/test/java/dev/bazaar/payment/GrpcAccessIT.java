@@ -43,8 +43,8 @@ class GrpcAccessIT extends PaymentIntegrationTest {
     }
 
     private Payment paid() {
-        return chargeOrder.charge(new ChargeOrder(UUID.randomUUID(), UUID.randomUUID(), Money.of(1250, "EUR"),
-                "tok_visa"));
+        return outcomeOf(chargeOrder.charge(new ChargeOrder(UUID.randomUUID(), UUID.randomUUID(),
+                Money.of(1250, "EUR"), "tok_visa")));
     }
 
     private static GetPaymentRequest byId(UUID id) {

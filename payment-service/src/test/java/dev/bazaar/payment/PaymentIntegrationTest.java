@@ -1,6 +1,9 @@
 package dev.bazaar.payment;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.bazaar.payment.payments.Payment;
 import dev.bazaar.payment.payments.PaymentRepository;
+import dev.bazaar.payment.payments.PaymentStatus;
 import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.BazaarTestProperties;
 import dev.bazaar.testsupport.BrokerEvents;
@@ -131,6 +135,22 @@ public abstract class PaymentIntegrationTest {
 
     protected Optional<Payment> paymentOf(UUID orderId) {
         return payments.findByOrder(orderId);
+    }
+
+    /**
+     * The payment once its charge's outcome is recorded: a placement only queues the charge,
+     * and a charge worker makes it a moment later.
+     */
+    protected Payment outcomeOf(Payment queued) {
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                paymentOf(queued.orderId()).map(p -> p.status() != PaymentStatus.PENDING).orElse(false));
+        return paymentOf(queued.orderId()).orElseThrow();
+    }
+
+    /** Charges queued or in progress for the order: none once its outcome is recorded or it was withdrawn. */
+    protected long pendingChargesOf(UUID orderId) {
+        return jdbc.sql("select count(*) from pending_charges where order_id = ?").param(orderId)
+                .query(Long.class).single();
     }
 
     protected long paymentRowsOf(UUID orderId) {

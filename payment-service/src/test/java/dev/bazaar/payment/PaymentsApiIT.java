@@ -30,7 +30,8 @@ class PaymentsApiIT extends PaymentIntegrationTest {
     CancelPaymentHandler cancelPayment;
 
     private Payment paid(UUID customerId, String token) {
-        return chargeOrder.charge(new ChargeOrder(UUID.randomUUID(), customerId, Money.of(2599, "EUR"), token));
+        return outcomeOf(chargeOrder.charge(new ChargeOrder(UUID.randomUUID(), customerId, Money.of(2599, "EUR"),
+                token)));
     }
 
     private static ValidatableResponse get(String path, String token) {

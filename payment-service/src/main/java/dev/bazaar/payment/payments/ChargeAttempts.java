@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.bazaar.messaging.retention.RetentionRule;
 
 /**
- * Which orders were ever sent to the processor. Recorded in a transaction of its own, so
- * the record survives when the transaction that charged does not.
+ * Which orders were ever sent to the processor. Recorded in the transaction that claims the
+ * charge, which commits before the processor is called: whoever comes later for the order
+ * (its cancellation, a redelivered placement) knows that money may have moved.
  */
 @Repository
 public class ChargeAttempts {
@@ -20,15 +21,17 @@ public class ChargeAttempts {
     /**
      * Which attempts the retention sweep may delete. An attempt is read only by a placement
      * delivered to a payment that is not settled yet: none committed (a crash mid-charge) or
-     * one cancelled before its placement's amount arrived. Once the payment is captured,
-     * failed, refunded, or cancelled with its placement handled, no delivery asks again.
+     * one cancelled before its placement's amount arrived; and while its charge is pending,
+     * the cancellation of the order asks it. Once the payment is captured, failed, refunded,
+     * or cancelled with its placement handled and no charge pending, nobody asks again.
      * Thirty days past the attempt leave support the time to follow a charge that was found
      * and refunded after a crash.
      */
     public static final RetentionRule RETENTION = new RetentionRule("charge-attempts", "charge_attempts", """
             attempted_at < :before and order_id in (
                 select order_id from payments
-                where status in ('CAPTURED', 'FAILED', 'REFUNDED') or (status = 'CANCELLED' and amount is not null))""",
+                where status in ('CAPTURED', 'FAILED', 'REFUNDED') or (status = 'CANCELLED' and amount is not null))
+            and order_id not in (select order_id from pending_charges)""",
             Duration.ofDays(30));
 
     private final JdbcClient jdbc;
@@ -37,7 +40,8 @@ public class ChargeAttempts {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Part of the charge's claim: committed with it, before the call. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID orderId) {
         jdbc.sql("insert into charge_attempts (order_id) values (?) on conflict do nothing").param(orderId).update();
     }

@@ -13,10 +13,15 @@ import dev.bazaar.payment.payments.PaymentEvents.Succeeded;
 /**
  * The one payment of an order, and the rules of its charge and refund:
  * <pre>
- *   PENDING -> CAPTURED -> REFUNDED, PENDING -> FAILED    (placement first)
+ *   PENDING -> CAPTURED -> REFUNDED, PENDING -> FAILED    (placement first, charged)
+ *   PENDING -> CANCELLED [-> REFUNDED]                    (cancelled while its charge waits: nothing is
+ *                                                          charged; or while it is at the processor: a
+ *                                                          capture is refunded as its outcome is recorded)
  *   CANCELLED [-> REFUNDED]                               (cancellation first: nothing is charged,
  *                                                          unless an earlier delivery charged and crashed)
  * </pre>
+ * A PENDING payment is committed and seen: its charge is made by a charge worker outside
+ * the transaction that stored it, so a slow processor holds no lock anyone else needs.
  * Each change returns the payment it leads to and the events it emits; nothing here does
  * I/O. {@code amount} is empty only while the cancellation of an order is known and its
  * placement is not yet. {@code createdAt} and {@code updatedAt} are set by the store, so
@@ -48,7 +53,7 @@ public record Payment(
         }
     }
 
-    /** The placement came first: the payment waits for its charge, in the transaction that makes it. */
+    /** The placement came first: the payment waits for its charge, which a charge worker makes. */
     public static Payment pending(UUID id, UUID orderId, UUID customerId, Money amount) {
         return new Payment(id, orderId, customerId, Objects.requireNonNull(amount, "amount"), PaymentStatus.PENDING,
                 null, null, null, 0, null, null);
@@ -76,7 +81,7 @@ public record Payment(
 
     /** What a delivery of the order's placement is to do with this payment. */
     public enum OnPlacement {
-        /** Charge the order now. */
+        /** Queue the order's charge (again: a duplicate delivery queues nothing new). */
         CHARGE,
         /**
          * The order was cancelled first: learn its amount and charge nothing, unless an earlier
@@ -91,7 +96,22 @@ public record Payment(
     public enum OnCancellation {
         /** The money was taken: give it back. */
         REFUND,
+        /**
+         * The charge's outcome is not known yet: cancel the payment. A charge not sent yet is
+         * withdrawn; one at the processor settles as money found for a cancelled order.
+         */
+        STOP_CHARGE,
         /** Nothing was taken, or it went back already. */
+        NOTHING
+    }
+
+    /** What the processor's answer to the order's charge is to do with this payment. */
+    public enum OnChargeOutcome {
+        /** The payment waited for it: it is captured or fails. */
+        RECORD,
+        /** The order was cancelled while the charge was at the processor: a capture is refunded. */
+        SETTLE_CANCELLATION,
+        /** Another worker recorded it already (its lease had run out): this answer is the same one. */
         NOTHING
     }
 
@@ -107,9 +127,27 @@ public record Payment(
         return switch (status) {
             case CAPTURED -> OnCancellation.REFUND;
             case FAILED, REFUNDED, CANCELLED -> OnCancellation.NOTHING;
-            // the charge and its outcome commit together: a pending payment is never seen by another transaction
-            case PENDING -> throw new IllegalPaymentTransition(this, "be cancelled before its charge's outcome");
+            case PENDING -> OnCancellation.STOP_CHARGE;
         };
+    }
+
+    public OnChargeOutcome onChargeOutcome() {
+        return switch (status) {
+            case PENDING -> OnChargeOutcome.RECORD;
+            case CANCELLED -> OnChargeOutcome.SETTLE_CANCELLATION;
+            case CAPTURED, FAILED, REFUNDED -> OnChargeOutcome.NOTHING;
+        };
+    }
+
+    /**
+     * The order was cancelled before its charge's outcome was known. Nothing is published:
+     * the order is cancelled already, and nothing was taken yet. Should the charge have been
+     * sent, its capture, when recorded, is refunded ({@link #capturedAfterCancellation}).
+     */
+    public Change cancelledBeforeCharge() {
+        require(PaymentStatus.PENDING, "be cancelled before its charge");
+        Payment next = next(amount, PaymentStatus.CANCELLED, ORDER_CANCELLED, providerReference, refundReference, 1);
+        return new Change(this, next, List.of());
     }
 
     /** The processor took the money. */
@@ -148,10 +186,10 @@ public record Payment(
     }
 
     /**
-     * Money was taken for an order cancelled first after all: an earlier delivery of the
-     * placement charged and crashed before it committed. The processor already gave it
-     * back; consumers hear of the capture and then of the refund, as they do when a slow
-     * charge finishes after a cancellation.
+     * Money was taken for a cancelled order after all: its charge was at the processor when
+     * the cancellation came, or an earlier delivery of the placement charged and crashed
+     * before it committed. The processor already gave it back; consumers hear of the capture
+     * and then of the refund, as they do whenever a charge finishes after a cancellation.
      */
     public Change capturedAfterCancellation(String providerReference, String refundReference) {
         require(PaymentStatus.CANCELLED, "be captured after its cancellation");

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.bazaar.defaults.money.Money;
 import dev.bazaar.payment.payments.Payment.Change;
 import dev.bazaar.payment.payments.Payment.OnCancellation;
+import dev.bazaar.payment.payments.Payment.OnChargeOutcome;
 import dev.bazaar.payment.payments.Payment.OnPlacement;
 import dev.bazaar.payment.payments.PaymentEvents.Failed;
 import dev.bazaar.payment.payments.PaymentEvents.Refunded;
@@ -100,9 +101,37 @@ class PaymentTest {
     }
 
     @Test
-    void refusesACancellationThatSeesAPaymentBeforeItsChargesOutcome() {
-        assertThatThrownBy(() -> stored(PaymentStatus.PENDING).onCancellation())
-                .isInstanceOf(IllegalPaymentTransition.class);
+    void aCancellationStopsTheChargeOfAPendingPayment() {
+        assertThat(stored(PaymentStatus.PENDING).onCancellation()).isEqualTo(OnCancellation.STOP_CHARGE);
+    }
+
+    @Test
+    void cancellingAPendingPaymentKeepsItsAmountAndPublishesNothing() {
+        Change change = stored(PaymentStatus.PENDING).cancelledBeforeCharge();
+
+        assertThat(change.after().status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(change.after().amount()).isEqualTo(AMOUNT);
+        assertThat(change.after().failureReason()).isEqualTo("order_cancelled");
+        assertThat(change.after().version()).isEqualTo(4);
+        assertThat(change.events()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PaymentStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
+    void refusesToCancelBeforeTheChargeAPaymentThatIsNotPending(PaymentStatus status) {
+        assertThatThrownBy(() -> stored(status).cancelledBeforeCharge()).isInstanceOf(IllegalPaymentTransition.class);
+    }
+
+    @Test
+    void aChargesAnswerIsRecordedForAPendingPaymentAndSettlesACancelledOne() {
+        assertThat(stored(PaymentStatus.PENDING).onChargeOutcome()).isEqualTo(OnChargeOutcome.RECORD);
+        assertThat(stored(PaymentStatus.CANCELLED).onChargeOutcome()).isEqualTo(OnChargeOutcome.SETTLE_CANCELLATION);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PaymentStatus.class, names = {"CAPTURED", "FAILED", "REFUNDED"})
+    void aChargesAnswerRecordedAlreadyIsIgnored(PaymentStatus status) {
+        assertThat(stored(status).onChargeOutcome()).isEqualTo(OnChargeOutcome.NOTHING);
     }
 
     @Test

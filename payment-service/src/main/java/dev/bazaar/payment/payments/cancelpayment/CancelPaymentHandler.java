@@ -8,8 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import dev.bazaar.payment.payments.ChargeAttempts;
 import dev.bazaar.payment.payments.Payment;
 import dev.bazaar.payment.payments.PaymentRepository;
+import dev.bazaar.payment.payments.PendingCharges;
 import dev.bazaar.payment.provider.PaymentProvider;
 import jakarta.validation.Valid;
 
@@ -19,8 +21,15 @@ import jakarta.validation.Valid;
  * cancellation overtook the placement, gets a CANCELLED payment so that the placement,
  * when it comes, charges nothing. Failed, refunded and cancelled payments stay as they are.
  *
- * <p>Runs in the inbox transaction. If the placement is being charged right now, inserting
- * the row waits for that transaction, then the row's lock is taken and its outcome seen.
+ * <p>A payment still PENDING has a charge whose outcome is not known: it becomes CANCELLED at
+ * once, publishing nothing. If no worker has claimed the charge yet, it is withdrawn and
+ * nothing is charged. If one has (the charge may be at the processor), the charge stays
+ * queued, and the worker recording its answer finds the payment CANCELLED and refunds a
+ * capture: succeeded then refunded, as with any charge that finishes after a cancellation.
+ * The claim and this decision both lock the payment row, so each sees the other whole.
+ *
+ * <p>Runs in the inbox transaction. If the placement is being stored right now, inserting
+ * the row waits for that transaction, then the row's lock is taken.
  */
 @Service
 @Validated
@@ -29,10 +38,15 @@ public class CancelPaymentHandler {
     private static final Logger log = LoggerFactory.getLogger(CancelPaymentHandler.class);
 
     private final PaymentRepository payments;
+    private final PendingCharges pendingCharges;
+    private final ChargeAttempts attempts;
     private final PaymentProvider provider;
 
-    CancelPaymentHandler(PaymentRepository payments, PaymentProvider provider) {
+    CancelPaymentHandler(PaymentRepository payments, PendingCharges pendingCharges, ChargeAttempts attempts,
+            PaymentProvider provider) {
         this.payments = payments;
+        this.pendingCharges = pendingCharges;
+        this.attempts = attempts;
         this.provider = provider;
     }
 
@@ -47,10 +61,23 @@ public class CancelPaymentHandler {
         Payment payment = payments.lockByOrder(command.orderId()).orElseThrow();
         switch (payment.onCancellation()) {
             case REFUND -> refund(payment);
+            case STOP_CHARGE -> stopCharge(payment);
             case NOTHING -> log.atInfo().addKeyValue("orderId", command.orderId())
                     .addKeyValue("status", payment.status()).log("nothing to refund for a cancelled order");
         }
         return payments.findById(payment.id()).orElseThrow();
+    }
+
+    private void stopCharge(Payment payment) {
+        payments.store(payment.cancelledBeforeCharge());
+        if (attempts.wasAttempted(payment.orderId())) {
+            log.atInfo().addKeyValue("orderId", payment.orderId()).addKeyValue("paymentId", payment.id())
+                    .log("order cancelled while its charge is at the processor; a capture will be refunded");
+            return;
+        }
+        pendingCharges.remove(payment.orderId());
+        log.atInfo().addKeyValue("orderId", payment.orderId()).addKeyValue("paymentId", payment.id())
+                .log("order cancelled before its charge; it will not be charged");
     }
 
     private void refund(Payment payment) {
