@@ -25,4 +25,15 @@ class ApplicationDefaultsTest {
         assertThat(defaults.getProperty("spring.cloud.loadbalancer.health-check.path.default")).hasToString("/readyz");
         assertThat(defaults.getProperty("bazaar.security.jwks-refresh")).hasToString("5m");
     }
+
+    @Test
+    void finishesRequestsInFlightOnShutdownAndLooksUpInstancesAgainPeriodically() throws IOException {
+        PropertySource<?> defaults = new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml")).getFirst();
+
+        assertThat(defaults.getProperty("server.shutdown")).hasToString("graceful");
+        assertThat(defaults.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).hasToString("20s");
+        // a host name's addresses (compose --scale, a headless Service) are looked up again this often
+        assertThat(defaults.getProperty("spring.cloud.loadbalancer.health-check.refetch-instances")).hasToString("true");
+    }
 }

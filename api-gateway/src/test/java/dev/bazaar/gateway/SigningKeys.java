@@ -104,6 +104,11 @@ public final class SigningKeys {
         failing = on;
     }
 
+    /** Stops answering at all: a connection to it is refused. */
+    public void stop() {
+        server.stop(0);
+    }
+
     public int fetches() {
         return fetches.get();
     }

@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,7 +26,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.bazaar.gateway.routing.HostAddresses;
 import dev.bazaar.gateway.security.AccessTokens;
+import dev.bazaar.gateway.security.IdentityInstances;
 import dev.bazaar.gateway.security.IdentityKeys;
 import dev.bazaar.gateway.security.ProblemSecurityResponses;
 import reactor.core.publisher.Mono;
@@ -41,8 +45,9 @@ class SecurityConfiguration {
 
     @Bean
     IdentityKeys identityKeys(SecurityProperties security, GatewayProperties gateway, WebClient.Builder web) {
-        return new IdentityKeys(web.build(), AccessTokens.jwkSetUri(security, gateway), security.jwksRefresh(),
-                security.jwksRefetchGap(), Clock.systemUTC());
+        IdentityInstances jwks = new IdentityInstances(AccessTokens.jwkSetUris(security, gateway),
+                HostAddresses.system(), IdentityInstances.SKIP_FOR, Clock.systemUTC());
+        return new IdentityKeys(web.build(), jwks, security.jwksRefresh(), security.jwksRefetchGap(), Clock.systemUTC());
     }
 
     @Bean
@@ -67,8 +72,13 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ManagementPort managementPort(Environment environment) {
+        return new ManagementPort(environment);
+    }
+
+    @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder, GatewayProperties gateway,
-            Environment environment) {
+            ManagementPort managementPort) {
         ProblemSecurityResponses problems = new ProblemSecurityResponses();
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -85,7 +95,7 @@ class SecurityConfiguration {
                 .authorizeExchange(a -> a
                         // first: no public rule below may open an admin path
                         .matchers(adminPaths()).hasRole("ADMIN")
-                        .matchers(onTheManagementPort(environment)).permitAll()
+                        .matchers(onTheManagementPort(managementPort)).permitAll()
                         .pathMatchers("/livez", "/readyz").permitAll()
                         // Actuator is the management port's: not even its paths are known here
                         .pathMatchers("/actuator", "/actuator/**").access((authentication, exchange) ->
@@ -127,9 +137,8 @@ class SecurityConfiguration {
      * which is never published: Prometheus scrapes it without a token.
      * The security chain serves that port too, so it is recognised by the local port.
      */
-    static ServerWebExchangeMatcher onTheManagementPort(Environment environment) {
+    static ServerWebExchangeMatcher onTheManagementPort(ManagementPort managementPort) {
         ServerWebExchangeMatcher actuator = ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**");
-        ManagementPort managementPort = new ManagementPort(environment);
         return exchange -> {
             int port = managementPort.separate();
             InetSocketAddress local = exchange.getRequest().getLocalAddress();
@@ -141,9 +150,11 @@ class SecurityConfiguration {
     /**
      * The separate management port, read from the environment until both servers have started and
      * then kept: every request asks, and a lookup walks all property sources (3 % of the gateway's
-     * CPU per routed request, measured with JFR under load).
+     * CPU per routed request, measured with JFR under load). Read again after any server (re)starts:
+     * a stopped and restarted context (as the test framework does with contexts it is not using)
+     * may listen on another port when the configured one is 0.
      */
-    private static final class ManagementPort {
+    static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
 
         static final int NONE = -1;
         private static final int UNKNOWN = 0;
@@ -169,6 +180,11 @@ class SecurityConfiguration {
             // without a separate port, local.management.port is the public port
             port = management.equals(server) ? NONE : management;
             return port;
+        }
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            port = UNKNOWN;
         }
     }
 

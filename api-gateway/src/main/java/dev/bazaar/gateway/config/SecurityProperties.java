@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.jspecify.annotations.Nullable;
 import org.springframework.validation.annotation.Validated;
 
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -19,8 +18,9 @@ import jakarta.validation.constraints.NotNull;
  * How the gateway checks access tokens: the same keys every service reads.
  *
  * @param issuerUrl expected {@code iss}: the public URL, which is the gateway's own
- * @param jwkSetUri identity's JWKS, reached directly; unset means the first identity instance's
- *                  {@code /oauth2/jwks}
+ * @param jwkSetUri identity's JWKS, reached directly: one URL per identity instance
+ *                  (comma-separated), any of which may answer; unset means every identity
+ *                  instance's ({@code bazaar.gateway.services.identity}) {@code /oauth2/jwks}
  * @param audiences a token must name at least one of these in {@code aud}
  * @param jwksRefresh how often the JWKS is fetched again: a key identity withdrew (revoked or
  *                    rotated out) is refused after the next fetch, so this bounds how long its
@@ -33,7 +33,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("bazaar.security")
 public record SecurityProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI issuerUrl,
-        @Nullable URI jwkSetUri,
+        @DefaultValue List<URI> jwkSetUri,
         @NotEmpty @DefaultValue("bazaar") List<String> audiences,
         @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5) @DefaultValue("5m") Duration jwksRefresh,
         @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 5) @DefaultValue("5s") Duration jwksRefetchGap) {

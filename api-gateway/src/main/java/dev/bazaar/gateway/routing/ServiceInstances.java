@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * instances, {@code spring.cloud.discovery.client.simple.instances.<service>[n].uri}: the
  * deployment names one variable per service, the routes say {@code lb://<service>}. The
  * result sits below every other source, so instances configured under Spring Cloud's own
- * keys win.
+ * keys win. A URL whose host name has several addresses is taken apart into one instance per
+ * address by each service's balancer ({@link InstancesByAddress}).
  */
 public class ServiceInstances implements EnvironmentPostProcessor {
 

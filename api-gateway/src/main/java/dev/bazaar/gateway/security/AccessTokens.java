@@ -89,14 +89,14 @@ public final class AccessTokens {
         return converter;
     }
 
-    // identity is reached directly, not through the public issuer URL
-    public static URI jwkSetUri(SecurityProperties security, GatewayProperties gateway) {
-        if (security.jwkSetUri() != null) {
+    /** Identity's JWKS of each identity instance, reached directly, not through the public issuer URL. */
+    public static List<URI> jwkSetUris(SecurityProperties security, GatewayProperties gateway) {
+        if (!security.jwkSetUri().isEmpty()) {
             return security.jwkSetUri();
         }
         List<URI> identity = gateway.services().getOrDefault("identity", List.of());
-        String base = identity.isEmpty() ? "http://localhost:8084" : identity.getFirst().toString();
-        return URI.create(base.replaceAll("/+$", "") + "/oauth2/jwks");
+        List<URI> bases = identity.isEmpty() ? List.of(URI.create("http://localhost:8084")) : identity;
+        return bases.stream().map(base -> URI.create(base.toString().replaceAll("/+$", "") + "/oauth2/jwks")).toList();
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {

@@ -1,6 +1,5 @@
 package dev.bazaar.gateway.security;
 
-import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +28,9 @@ import reactor.core.publisher.Mono;
  * every {@code refresh} and replaced as a whole, so a key identity withdrew is refused from the
  * next read on; read at once when a token names a key not in the last read (identity may just
  * have rotated), but at most once per {@code cooldown} for that reason, so tokens with made-up
- * key ids cannot make the gateway hammer identity. Concurrent reads are one request. A failed
- * read keeps the keys of the last good one.
+ * key ids cannot make the gateway hammer identity. Concurrent reads are one request. A read goes
+ * to any identity instance that answers ({@link IdentityInstances}); when none does, the keys of
+ * the last good read are kept.
  */
 public final class IdentityKeys implements SmartLifecycle {
 
@@ -38,7 +38,7 @@ public final class IdentityKeys implements SmartLifecycle {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final WebClient web;
-    private final URI jwkSetUri;
+    private final IdentityInstances jwks;
     private final Duration refresh;
     private final Duration cooldown;
     private final Clock clock;
@@ -48,9 +48,9 @@ public final class IdentityKeys implements SmartLifecycle {
     private final AtomicReference<Instant> lastUnknownKeyFetch = new AtomicReference<>(Instant.MIN);
     private volatile @Nullable Disposable schedule;
 
-    public IdentityKeys(WebClient web, URI jwkSetUri, Duration refresh, Duration cooldown, Clock clock) {
+    public IdentityKeys(WebClient web, IdentityInstances jwks, Duration refresh, Duration cooldown, Clock clock) {
         this.web = web;
-        this.jwkSetUri = jwkSetUri;
+        this.jwks = jwks;
         this.refresh = refresh;
         this.cooldown = cooldown;
         this.clock = clock;
@@ -94,8 +94,9 @@ public final class IdentityKeys implements SmartLifecycle {
                 return running;
             }
             AtomicReference<Mono<JWKSet>> self = new AtomicReference<>();
-            Mono<JWKSet> read = web.get().uri(jwkSetUri).retrieve().bodyToMono(String.class)
-                    .timeout(FETCH_TIMEOUT)
+            // any identity instance will do: they all publish the same keys from identity's database
+            Mono<JWKSet> read = jwks.call(url -> web.get().uri(url).retrieve().bodyToMono(String.class)
+                            .timeout(FETCH_TIMEOUT))
                     .map(IdentityKeys::parse)
                     .doOnNext(this::replace)
                     .onErrorMap(e -> !(e instanceof IllegalStateException), IdentityKeys::unavailable)
@@ -112,7 +113,7 @@ public final class IdentityKeys implements SmartLifecycle {
         JWKSet before = current.getAndSet(keys);
         List<String> ids = keyIds(keys);
         if (before == null || !keyIds(before).equals(ids)) {
-            log.atInfo().addKeyValue("jwkSetUri", jwkSetUri).addKeyValue("keyIds", ids)
+            log.atInfo().addKeyValue("jwkSetUris", jwks.urls()).addKeyValue("keyIds", ids)
                     .log("identity's signing keys read");
         }
     }
@@ -140,7 +141,7 @@ public final class IdentityKeys implements SmartLifecycle {
         // spending the cooldown; a slow read delays the next tick rather than piling up
         schedule = Flux.concat(Mono.just(0L), Flux.interval(refresh, refresh).onBackpressureDrop())
                 .concatMap(tick -> fetch().onErrorResume(e -> {
-                    log.atWarn().addKeyValue("jwkSetUri", jwkSetUri)
+                    log.atWarn().addKeyValue("jwkSetUris", jwks.urls())
                             .addKeyValue("cause", e.getCause() != null ? e.getCause().toString() : e.toString())
                             .log("identity's signing keys could not be read; keeping the last ones");
                     return Mono.empty();

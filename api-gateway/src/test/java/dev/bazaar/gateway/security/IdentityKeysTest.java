@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import dev.bazaar.gateway.SigningKeys;
+import dev.bazaar.gateway.routing.HostAddresses;
 import dev.bazaar.gateway.config.SecurityProperties;
 import dev.bazaar.testsupport.TestTokens;
 import reactor.core.publisher.Flux;
@@ -93,11 +94,53 @@ class IdentityKeysTest {
         assertThat(decoder.decode(token).block()).isNotNull();
     }
 
+    @Test
+    void readsTheKeysFromAnotherIdentityInstanceWhenOneIsDown() {
+        SigningKeys stopped = SigningKeys.start();
+        stopped.stop();
+        jwks.publish(current);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofHours(1), Duration.ofMillis(0), stopped, jwks);
+
+        // every token under a key not seen yet makes a read, whichever instance's turn it is
+        for (int i = 0; i < 3; i++) {
+            RSAKey next = SigningKeys.newKey();
+            jwks.publish(next);
+            assertThat(decoder.decode(SigningKeys.customerToken(next)).block().getClaimAsStringList("roles"))
+                    .containsExactly("CUSTOMER");
+        }
+    }
+
+    @Test
+    void goesOnToTheNextIdentityInstanceAtOnceWhenOneAnswers5xxAndPassesItOverForAWhile() {
+        SigningKeys failing = SigningKeys.start();
+        failing.failing(true);
+        jwks.publish(current);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofHours(1), Duration.ofMillis(0), failing, jwks);
+        decoder.decode(SigningKeys.customerToken(current)).block();
+        int failedReadsBefore = failing.fetches();
+
+        // each token under a key not seen yet makes a read; the instance that answered 503 is skipped
+        for (int i = 0; i < 3; i++) {
+            RSAKey next = SigningKeys.newKey();
+            jwks.publish(next);
+            assertThat(decoder.decode(SigningKeys.customerToken(next)).block()).isNotNull();
+        }
+
+        assertThat(failing.fetches() - failedReadsBefore).isLessThanOrEqualTo(1);
+    }
+
     private ReactiveJwtDecoder decoder(Duration refresh, Duration cooldown) {
-        SecurityProperties security = new SecurityProperties(URI.create(TestTokens.ISSUER), URI.create(jwks.jwkSetUri()),
+        return decoder(refresh, cooldown, jwks);
+    }
+
+    private ReactiveJwtDecoder decoder(Duration refresh, Duration cooldown, SigningKeys... instances) {
+        List<URI> urls = java.util.Arrays.stream(instances).map(instance -> URI.create(instance.jwkSetUri())).toList();
+        SecurityProperties security = new SecurityProperties(URI.create(TestTokens.ISSUER), urls,
                 List.of(TestTokens.AUDIENCE), refresh, cooldown);
-        keys = new IdentityKeys(WebClient.create(), security.jwkSetUri(), security.jwksRefresh(),
-                security.jwksRefetchGap(), Clock.systemUTC());
+        IdentityInstances identity = new IdentityInstances(security.jwkSetUri(), HostAddresses.system(),
+                IdentityInstances.SKIP_FOR, Clock.systemUTC());
+        keys = new IdentityKeys(WebClient.create(), identity, security.jwksRefresh(), security.jwksRefetchGap(),
+                Clock.systemUTC());
         keys.start();
         return AccessTokens.decoder(keys, security);
     }

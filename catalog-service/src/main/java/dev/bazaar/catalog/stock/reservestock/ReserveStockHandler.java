@@ -44,13 +44,15 @@ public class ReserveStockHandler {
     private final StockLedger ledger;
     private final ProductRepository products;
     private final Outbox outbox;
+    private final ReservationsServed served;
     private final TransactionTemplate transaction;
 
-    ReserveStockHandler(StockLedger ledger, ProductRepository products, Outbox outbox,
+    ReserveStockHandler(StockLedger ledger, ProductRepository products, Outbox outbox, ReservationsServed served,
             PlatformTransactionManager transactions) {
         this.ledger = ledger;
         this.products = products;
         this.outbox = outbox;
+        this.served = served;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -58,7 +60,8 @@ public class ReserveStockHandler {
     public sealed interface Outcome {
     }
 
-    public record Reserved(ReservationView reservation) implements Outcome {
+    /** Held; {@code replayed} when the order had its reservation already (a retry of the same order). */
+    public record Reserved(ReservationView reservation, boolean replayed) implements Outcome {
     }
 
     /** Nothing was reserved; {@code problem} is what the REST and gRPC faces report for it. */
@@ -71,22 +74,25 @@ public class ReserveStockHandler {
 
     public Outcome reserve(ReserveStock command) {
         validate(command);
+        Outcome outcome;
         try {
-            return new Reserved(ReservationView.of(transaction.execute(tx -> reserveInTransaction(command))));
+            outcome = transaction.execute(tx -> reserveInTransaction(command));
         } catch (InsufficientStock e) {
             // thrown inside the transaction so that it rolls back, reported once it has
-            return new Refused(e.shortLines().stream()
+            outcome = new Refused(e.shortLines().stream()
                     .map(s -> new ShortLineView(s.productId(), s.requested(), s.available())).toList(), e);
         }
+        served.count(outcome);
+        return outcome;
     }
 
-    private ReservationStatus reserveInTransaction(ReserveStock command) {
+    private Reserved reserveInTransaction(ReserveStock command) {
         if (!ledger.startReservation(command.orderId())) {
             ReservationStatus existing = ledger.lockReservation(command.orderId()).orElseThrow();
             if (existing == ReservationStatus.RELEASED) {
                 throw new ReservationReleased(command.orderId());
             }
-            return existing;
+            return new Reserved(ReservationView.of(existing), true);
         }
         List<UUID> ids = command.lines().stream().map(Line::productId).toList();
         Map<UUID, Product> known = products.holdAll(ids).stream()
@@ -120,7 +126,7 @@ public class ReserveStockHandler {
             throw new InsufficientStock(shortLines);
         }
         ledger.setStatus(command.orderId(), ReservationStatus.RESERVED);
-        return ReservationStatus.RESERVED;
+        return new Reserved(ReservationView.of(ReservationStatus.RESERVED), false);
     }
 
     private static void validate(ReserveStock command) {
