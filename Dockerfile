@@ -61,4 +61,7 @@ EXPOSE ${HTTP_PORT} ${GRPC_PORT}
 ENV READINESS_PORT=${HTTP_PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=180s --retries=3 \
   CMD wget -qO- "http://127.0.0.1:${READINESS_PORT}/readyz" || exit 1
+# Exec form, no shell in between: java is the container's PID 1, so `docker stop`'s SIGTERM reaches it
+# and starts Spring's graceful shutdown (compose gives it stop_grace_period: 30s before SIGKILL).
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,8 +41,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param standardKeys   for each Bazaar service (compose service name = Maven module), the keys it needs
  *                       that no placeholder shows
  * @param publishedPorts the only containers that may publish ports to the host, and which host ports
+ * @param scalable       the services that run as several replicas ({@code docker compose up --scale}): no
+ *                       container name, host port or fixed address of their own, and whoever calls or
+ *                       scrapes them finds every replica by its service name (DNS)
  */
-record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<String, Set<Integer>> publishedPorts) {
+record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<String, Set<Integer>> publishedPorts,
+        Set<String> scalable) {
+
+    ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<String, Set<Integer>> publishedPorts) {
+        this(root, standardKeys, publishedPorts, Set.of());
+    }
 
     private static final Pattern ENV_PLACEHOLDER_WITHOUT_DEFAULT = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
     private static final Pattern MEMORY = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([bkmg]?)b?\\s*");
@@ -54,6 +63,16 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
     /** the Dockerfile's port build args, each with the environment key of the port it must match */
     private static final Map<String, String> PORT_ARGUMENTS = Map.of(
             "HTTP_PORT", "SERVER_PORT", "GRPC_PORT", "SPRING_GRPC_SERVER_PORT");
+    /** env keys whose value is a gRPC target */
+    private static final Pattern GRPC_KEY = Pattern.compile(".*_GRPC");
+    /**
+     * How long a Bazaar service may take to stop: Spring's 20 s shutdown phase and the JVM around it
+     * (Docker's default, 10 s, would SIGKILL a charge in flight); {@code ./bazaar down} waits as long.
+     */
+    static final Duration GRACE_PERIOD = Duration.ofSeconds(30);
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us)");
+    private static final String PROMETHEUS_IMAGE = "prom/prometheus";
+    private static final String PROMETHEUS_DEFAULT_CONFIG = "/etc/prometheus/prometheus.yml";
 
     /** Parses a compose file as Compose does: YAML 1.1 with anchors and merge keys, no duplicate keys. */
     static Map<String, Object> load(Path composeFile) {
@@ -84,13 +103,19 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
             checkDependencies(name, service, services, problems);
             checkPorts(name, service, hostPorts, problems);
             checkAddresses(name, environment(service), services, problems);
+            checkGrpcTargets(name, environment(service), problems);
             if (standardKeys.containsKey(name)) {
                 checkRequiredKeys(name, environment(service), problems);
                 checkBuild(name, service, problems);
                 checkReadinessPort(name, service, problems);
+                checkGracePeriod(name, service, problems);
+            }
+            if (scalable.contains(name)) {
+                checkScalable(name, service, problems);
             }
         });
         checkIssuer(services, hostPorts, problems);
+        checkPrometheus(services, problems);
         return problems;
     }
 
@@ -358,6 +383,142 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         }
     }
 
+    /** Replicas share everything the file says of their service: nothing in it may be one container's alone. */
+    private static void checkScalable(String name, Map<String, Object> service, List<String> problems) {
+        if (service.get("container_name") != null) {
+            problems.add(name + ": container_name " + service.get("container_name")
+                    + ": replicas of a scalable service cannot share one name");
+        }
+        for (int port : hostPorts(service)) {
+            problems.add(name + ": publishes host port " + port
+                    + ": replicas of a scalable service cannot share one (only the gateway publishes a port)");
+        }
+        map(service.get("networks")).forEach((network, settings) -> {
+            for (String key : List.of("ipv4_address", "ipv6_address")) {
+                Object address = map(settings).get(key);
+                if (address != null) {
+                    problems.add(name + ": fixed address " + address + " on network " + network
+                            + ": replicas of a scalable service cannot share one");
+                }
+            }
+        });
+    }
+
+    /** SIGTERM must be given the time a graceful shutdown takes before Docker sends SIGKILL. */
+    private static void checkGracePeriod(String name, Map<String, Object> service, List<String> problems) {
+        Object given = service.get("stop_grace_period");
+        if (given == null) {
+            problems.add(name + ": no stop_grace_period (Docker's default, 10 s, cuts a graceful shutdown short): give "
+                    + GRACE_PERIOD.toSeconds() + "s");
+            return;
+        }
+        Duration period = duration(String.valueOf(given));
+        if (period == null || period.compareTo(GRACE_PERIOD) < 0) {
+            problems.add(name + ": stop_grace_period " + given + " is shorter than the " + GRACE_PERIOD.toSeconds()
+                    + "s a graceful shutdown may take");
+        }
+    }
+
+    /**
+     * A gRPC target that names a scalable service as host:port connects to the one address the name
+     * gave first; {@code dns:///host:port} resolves every replica and balances across them.
+     */
+    private void checkGrpcTargets(String name, Map<String, String> environment, List<String> problems) {
+        environment.forEach((key, value) -> {
+            if (!GRPC_KEY.matcher(key).matches() || value == null) {
+                return;
+            }
+            for (String target : value.split(",")) {
+                HostAndPort address = HostAndPort.parse(target.strip());
+                if (address != null && scalable.contains(address.host()) && !target.strip().startsWith("dns:")) {
+                    problems.add(name + ": " + key + "=" + value + " is one address of scalable " + address.host()
+                            + ": dns:///" + target.strip() + " finds every replica");
+                }
+            }
+        });
+    }
+
+    /**
+     * Prometheus (when the file runs one) scrapes every Bazaar service on its management port, and a
+     * scalable service through DNS (type A: one target per replica), never as one fixed target.
+     */
+    private void checkPrometheus(Map<String, Object> services, List<String> problems) {
+        services.forEach((prometheus, definition) -> {
+            Map<String, Object> service = map(definition);
+            if (!String.valueOf(service.get("image")).startsWith(PROMETHEUS_IMAGE)) {
+                return;
+            }
+            Path config = mountedFile(service, prometheusConfigPath(service));
+            if (config == null || !Files.isRegularFile(config)) {
+                problems.add(prometheus + ": its configuration " + prometheusConfigPath(service)
+                        + " is not mounted from a file of the repository");
+                return;
+            }
+            Set<String> fixedTargets = new TreeSet<>();
+            Set<String> discovered = new TreeSet<>();
+            for (Object job : list(map(loadAny(config)).get("scrape_configs"))) {
+                for (Object staticConfig : list(map(job).get("static_configs"))) {
+                    list(map(staticConfig).get("targets")).forEach(target -> fixedTargets.add(String.valueOf(target)));
+                }
+                for (Object dns : list(map(job).get("dns_sd_configs"))) {
+                    Map<String, Object> lookup = map(dns);
+                    // Prometheus' default type is SRV, which compose's DNS does not serve
+                    if ("A".equals(String.valueOf(lookup.get("type"))) && lookup.get("port") != null) {
+                        list(lookup.get("names")).forEach(n -> discovered.add(n + ":" + lookup.get("port")));
+                    }
+                }
+            }
+            for (String name : standardKeys.keySet()) {
+                if (!services.containsKey(name)) {
+                    continue;
+                }
+                Map<String, String> environment = environment(map(services.get(name)));
+                String port = environment.getOrDefault("MANAGEMENT_SERVER_PORT", environment.get("SERVER_PORT"));
+                String target = name + ":" + (port == null ? "" : port.strip());
+                boolean fixed = fixedTargets.stream().anyMatch(t -> t.equals(name) || t.startsWith(name + ":"));
+                if (scalable.contains(name)) {
+                    if (fixed) {
+                        problems.add(prometheus + ": scrapes " + name + " at a fixed target (static_configs), one replica "
+                                + "only; dns_sd_configs (type A) finds them all");
+                    }
+                    if (!discovered.contains(target)) {
+                        problems.add(prometheus + ": does not find every replica of " + name + " (dns_sd_configs: names ["
+                                + name + "], type A, port " + port + ")");
+                    }
+                } else if (!discovered.contains(target) && !fixedTargets.contains(target)) {
+                    problems.add(prometheus + ": does not scrape " + name + " on its management port " + port);
+                }
+            }
+        });
+    }
+
+    private static String prometheusConfigPath(Map<String, Object> service) {
+        return list(service.get("command")).stream().map(String::valueOf)
+                .filter(argument -> argument.startsWith("--config.file="))
+                .map(argument -> argument.substring("--config.file=".length()))
+                .findFirst().orElse(PROMETHEUS_DEFAULT_CONFIG);
+    }
+
+    /** The file of the repository mounted at a container path, from the short or the long volume syntax. */
+    private Path mountedFile(Map<String, Object> service, String containerPath) {
+        for (Object volume : list(service.get("volumes"))) {
+            String source;
+            String target;
+            if (volume instanceof Map<?, ?> longSyntax) {
+                source = string(longSyntax.get("source"));
+                target = string(longSyntax.get("target"));
+            } else {
+                String[] parts = String.valueOf(volume).split(":");
+                source = parts[0];
+                target = parts.length > 1 ? parts[1] : null;
+            }
+            if (containerPath.equals(target) && source != null && (source.startsWith(".") || source.startsWith("/"))) {
+                return root.resolve(source).normalize();
+            }
+        }
+        return null;
+    }
+
     /** One issuer for every service, and the browser must reach it: a published port. */
     private static void checkIssuer(Map<String, Object> services, Map<Integer, String> hostPorts, List<String> problems) {
         Set<String> issuers = new TreeSet<>();
@@ -526,6 +687,35 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         }
     }
 
+    /** A Compose duration ({@code 30s}, {@code 1m30s}, {@code 1.5m}), or null if it is none. */
+    static Duration duration(String text) {
+        String compact = text.strip();
+        Matcher matcher = DURATION_PART.matcher(compact);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (matcher.find() && matcher.start() == end) {
+            double amount = Double.parseDouble(matcher.group(1));
+            long nanosPerUnit = switch (matcher.group(2)) {
+                case "h" -> 3_600_000_000_000L;
+                case "m" -> 60_000_000_000L;
+                case "s" -> 1_000_000_000L;
+                case "ms" -> 1_000_000L;
+                default -> 1_000L;
+            };
+            total = total.plusNanos((long) (amount * nanosPerUnit));
+            end = matcher.end();
+        }
+        return end == compact.length() && end > 0 ? total : null;
+    }
+
+    private static Object loadAny(Path file) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(read(file));
+    }
+
+    private static List<?> list(Object node) {
+        return node instanceof List<?> l ? l : List.of();
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object node) {
         return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
@@ -540,6 +730,11 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
 
         static HostAndPort parse(String value) {
             String text = value.startsWith("jdbc:") ? value.substring("jdbc:".length()) : value;
+            if (text.startsWith("dns:")) {
+                // a gRPC DNS target, dns:[//resolver/]host:port: the host and port follow the last slash
+                text = text.substring("dns:".length());
+                text = text.substring(text.lastIndexOf('/') + 1);
+            }
             if (text.contains("://")) {
                 URI uri = URI.create(text);
                 return uri.getHost() == null ? null : new HostAndPort(uri.getHost(), uri.getPort() < 0 ? null : uri.getPort());

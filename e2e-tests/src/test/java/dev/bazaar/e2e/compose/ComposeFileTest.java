@@ -55,7 +55,10 @@ class ComposeFileTest {
             "grafana", Set.of(3000),
             "prometheus", Set.of(9090));
 
-    private final ComposeFileCheck check = new ComposeFileCheck(ROOT, STANDARD_KEYS, PUBLISHED_PORTS);
+    /** What {@code docker compose up --scale <service>=N} runs several of (the gateway holds the published port). */
+    static final Set<String> SCALABLE = Set.of("identity-service", "catalog-service", "order-service", "payment-service");
+
+    private final ComposeFileCheck check = new ComposeFileCheck(ROOT, STANDARD_KEYS, PUBLISHED_PORTS, SCALABLE);
 
     // ---- the real file ----
 
@@ -126,6 +129,7 @@ class ComposeFileTest {
                 "build", Map.of("context", ".", "dockerfile", "Dockerfile", "args", Map.of("SERVICE", "stock-service")),
                 "environment", Map.of("SPRING_PROFILES_ACTIVE", "dev"),
                 "mem_limit", "256m",
+                "stop_grace_period", "30s",
                 "healthcheck", Map.of("test", List.of("CMD", "true")))));
         ComposeFileCheck stockCheck = new ComposeFileCheck(root, Map.of("stock-service", Set.of()), Map.of());
 
@@ -322,6 +326,100 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyScalableServiceRunsAsReplicasOfOneDefinitionFoundByName() {
+        Map<String, Object> services = ComposeFileCheck.map(ComposeFileCheck.load(COMPOSE_FILE).get("services"));
+
+        SCALABLE.forEach(name -> assertThat(ComposeFileCheck.map(services.get(name))).as(name)
+                .doesNotContainKeys("container_name", "ports")
+                .containsEntry("stop_grace_period", "30s"));
+        assertThat(ComposeFileCheck.environment(ComposeFileCheck.map(services.get("order-service"))))
+                .containsEntry("BAZAAR_CATALOG_GRPC", "dns:///catalog-service:9091")
+                .containsEntry("BAZAAR_IDENTITY_GRPC", "dns:///identity-service:9094");
+    }
+
+    @Test
+    void reportsAScalableServiceWithANameAPortOrAnAddressOfItsOwn() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "catalog-service").put("container_name", "catalog");
+        serviceOf(compose, "catalog-service").put("ports", List.of("127.0.0.1:18081:8081"));
+        serviceOf(compose, "payment-service").put("networks", Map.of("default", Map.of("ipv4_address", "172.30.80.83")));
+
+        assertThat(check.problems(compose)).contains(
+                "catalog-service: container_name catalog: replicas of a scalable service cannot share one name",
+                "catalog-service: publishes host port 18081: replicas of a scalable service cannot share one "
+                        + "(only the gateway publishes a port)",
+                "payment-service: fixed address 172.30.80.83 on network default: replicas of a scalable service "
+                        + "cannot share one");
+    }
+
+    @Test
+    void reportsAServiceThatIsNotGivenTheTimeAGracefulShutdownTakes() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "payment-service").remove("stop_grace_period");
+        serviceOf(compose, "api-gateway").put("stop_grace_period", "10s");
+        serviceOf(compose, "order-service").put("stop_grace_period", "1m30s");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "payment-service: no stop_grace_period (Docker's default, 10 s, cuts a graceful shutdown short): give 30s",
+                "api-gateway: stop_grace_period 10s is shorter than the 30s a graceful shutdown may take");
+    }
+
+    @Test
+    void reportsAGrpcTargetThatReachesOneReplicaOnly() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        environmentOf(compose, "order-service").put("BAZAAR_CATALOG_GRPC", "catalog-service:9091");
+        environmentOf(compose, "order-service").put("BAZAAR_IDENTITY_GRPC", "dns:///identity-service:9093");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "order-service: BAZAAR_CATALOG_GRPC=catalog-service:9091 is one address of scalable catalog-service: "
+                        + "dns:///catalog-service:9091 finds every replica",
+                "order-service: BAZAAR_IDENTITY_GRPC=dns:///identity-service:9093 uses port 9093, but identity-service "
+                        + "serves [8084, 8184, 9094]");
+    }
+
+    @Test
+    void reportsAPrometheusThatScrapesOneReplicaOrMissesAService(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                scrape_configs:
+                  - job_name: bazaar
+                    metrics_path: /actuator/prometheus
+                    static_configs:
+                      - targets: ["api-gateway:8180", "catalog-service:8181"]
+                    dns_sd_configs:
+                      - names: [identity-service]
+                        type: A
+                        port: 8184
+                      - names: [order-service]
+                        type: A
+                        port: 8082
+                      - names: [payment-service]
+                        port: 8183
+                """);
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        serviceOf(compose, "prometheus").put("volumes", List.of(config + ":/etc/prometheus/prometheus.yml:ro"));
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "prometheus: scrapes catalog-service at a fixed target (static_configs), one replica only; "
+                        + "dns_sd_configs (type A) finds them all",
+                "prometheus: does not find every replica of catalog-service (dns_sd_configs: names [catalog-service], "
+                        + "type A, port 8181)",
+                "prometheus: does not find every replica of order-service (dns_sd_configs: names [order-service], "
+                        + "type A, port 8182)",
+                "prometheus: does not find every replica of payment-service (dns_sd_configs: names [payment-service], "
+                        + "type A, port 8183)");
+    }
+
+    @Test
+    void readsComposeDurations() {
+        assertThat(ComposeFileCheck.duration("30s")).hasSeconds(30);
+        assertThat(ComposeFileCheck.duration("1m30s")).hasSeconds(90);
+        assertThat(ComposeFileCheck.duration("1.5m")).hasSeconds(90);
+        assertThat(ComposeFileCheck.duration("30")).isNull();
+        assertThat(ComposeFileCheck.duration("soon")).isNull();
+    }
+
+    @Test
     void derivesOnlyEnvironmentPlaceholdersWithoutDefault(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
         Files.writeString(file, """
@@ -361,7 +459,7 @@ class ComposeFileTest {
 
     /** A compose service that breaks no rule but its build's. */
     private static Map<String, Object> buildingService(Map<String, Object> build) {
-        return Map.of("build", build, "environment", Map.of(), "mem_limit", "256m",
+        return Map.of("build", build, "environment", Map.of(), "mem_limit", "256m", "stop_grace_period", "30s",
                 "healthcheck", Map.of("test", List.of("CMD", "true")));
     }
 

@@ -1,5 +1,6 @@
 package dev.bazaar.e2e.newcomer;
 
+import static dev.bazaar.e2e.newcomer.ScriptSandbox.INSTANCE_STEP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,18 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bazaar.testsupport.FreePorts;
 
 /**
  * What a newcomer meets when {@code ./bazaar} cannot start Bazaar: every failing path says
- * its cause and what to read or do, and nothing is left running. Run on stubs (see
- * {@link ScriptSandbox}): no build, no JVM, no real infrastructure.
+ * its cause and what to read or do, and nothing is left running. And what an operator meets
+ * running several instances of each service ({@code up --replicas}): each on its own ports,
+ * every caller given all of them, {@code status} and {@code down} knowing every one. Run on
+ * stubs (see {@link ScriptSandbox}): no build, no JVM, no real infrastructure.
  */
 class BazaarScriptTest {
 
@@ -198,5 +204,172 @@ class BazaarScriptTest {
         assertThat(help.output()).contains("usage: ./bazaar <command>").contains("up").contains("down");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown command 'start'").contains("usage: ./bazaar <command>");
+    }
+
+    // ---- many instances (./bazaar up --replicas) ----
+
+    @Test
+    void replicasStartEveryInstanceOnItsOwnPortsAndGiveEveryCallerAllInstances() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+
+        ScriptSandbox.Run up = sandbox.bazaar("up", "--replicas", "2");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(sandbox.startedInstances()).containsExactlyInAnyOrder(
+                "identity", "identity-2", "catalog", "catalog-2", "payment", "payment-2", "order", "order-2", "gateway");
+        int catalogHttp = sandbox.httpBase + 1;
+        int catalogGrpc = sandbox.grpcBase + 1;
+        int identityHttp = sandbox.httpBase + 4;
+        int identityGrpc = sandbox.grpcBase + 4;
+        Map<String, String> secondCatalog = sandbox.environmentOf("catalog-2");
+        assertThat(secondCatalog)
+                .containsEntry("SERVER_PORT", Integer.toString(catalogHttp + INSTANCE_STEP))
+                .containsEntry("SPRING_GRPC_SERVER_PORT", Integer.toString(catalogGrpc + INSTANCE_STEP))
+                .containsEntry("MANAGEMENT_SERVER_PORT", Integer.toString(sandbox.managementBase + 1 + INSTANCE_STEP))
+                .containsEntry("BAZAAR_INSTANCE", "catalog-2")
+                .containsEntry("OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=catalog-2");
+        assertThat(sandbox.environmentOf("catalog"))
+                .containsEntry("SERVER_PORT", Integer.toString(catalogHttp))
+                .containsEntry("BAZAAR_INSTANCE", "catalog");
+        assertThat(sandbox.environmentOf("order"))
+                .containsEntry("BAZAAR_CATALOG_GRPC",
+                        "127.0.0.1:" + catalogGrpc + ",127.0.0.1:" + (catalogGrpc + INSTANCE_STEP))
+                .containsEntry("BAZAAR_IDENTITY_GRPC",
+                        "127.0.0.1:" + identityGrpc + ",127.0.0.1:" + (identityGrpc + INSTANCE_STEP))
+                .containsEntry("BAZAAR_IDENTITY_URL",
+                        "http://127.0.0.1:" + identityHttp + ",http://127.0.0.1:" + (identityHttp + INSTANCE_STEP));
+        assertThat(sandbox.environmentOf("gateway"))
+                .containsEntry("BAZAAR_CATALOG_URL",
+                        "http://127.0.0.1:" + catalogHttp + ",http://127.0.0.1:" + (catalogHttp + INSTANCE_STEP))
+                .containsEntry("BAZAAR_ORDER_URL", "http://127.0.0.1:" + (sandbox.httpBase + 2)
+                        + ",http://127.0.0.1:" + (sandbox.httpBase + 2 + INSTANCE_STEP));
+        // one issuer for all: the gateway's
+        for (String instance : sandbox.startedInstances()) {
+            assertThat(sandbox.environmentOf(instance)).as(instance)
+                    .containsEntry("BAZAAR_ISSUER_URL", "http://localhost:" + sandbox.httpBase);
+        }
+        // Swagger UI on any instance signs in, whichever identity instance registers the client
+        assertThat(sandbox.environmentOf("identity-2").get("BAZAAR_IDENTITY_WEB_REDIRECT_URIS"))
+                .isEqualTo(sandbox.environmentOf("identity").get("BAZAAR_IDENTITY_WEB_REDIRECT_URIS"))
+                .contains("http://localhost:" + catalogHttp + "/swagger-ui/oauth2-redirect.html")
+                .contains("http://localhost:" + (catalogHttp + INSTANCE_STEP) + "/swagger-ui/oauth2-redirect.html");
+        assertThat(up.output())
+                .contains("catalog-2 starting")
+                .contains("catalog-2 ready")
+                .contains("http://127.0.0.1:" + (catalogHttp + INSTANCE_STEP) + ", gRPC " + (catalogGrpc + INSTANCE_STEP));
+    }
+
+    @Test
+    void perServiceReplicasStartOnlyTheNamedOnesAndTheFlagWinsOverTheEnvironment() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        sandbox.set("BAZAAR_REPLICAS", "4");
+
+        ScriptSandbox.Run up = sandbox.bazaar("up", "--replicas", "order=3,payment=2,gateway=2");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(sandbox.startedInstances()).containsExactlyInAnyOrder(
+                "identity", "catalog", "payment", "payment-2", "order", "order-2", "order-3", "gateway", "gateway-2");
+        assertThat(sandbox.environmentOf("order-3"))
+                .containsEntry("SERVER_PORT", Integer.toString(sandbox.httpBase + 2 + 2 * INSTANCE_STEP));
+        assertThat(sandbox.environmentOf("gateway-2"))
+                .containsEntry("SERVER_PORT", Integer.toString(sandbox.httpBase + INSTANCE_STEP))
+                .containsEntry("BAZAAR_ISSUER_URL", "http://localhost:" + sandbox.httpBase)
+                .containsEntry("BAZAAR_CATALOG_URL", "http://127.0.0.1:" + (sandbox.httpBase + 1));
+        assertThat(up.output()).contains("http://localhost:" + (sandbox.httpBase + INSTANCE_STEP));
+    }
+
+    @Test
+    void replicasComeFromTheEnvironmentWithoutTheFlag() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        sandbox.set("BAZAAR_REPLICAS", "catalog=2");
+
+        ScriptSandbox.Run up = sandbox.bazaar("up");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(sandbox.startedInstances()).containsExactlyInAnyOrder(
+                "identity", "catalog", "catalog-2", "payment", "order", "gateway");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "10", "two", "-1", "2.5", "order=", "order=0", "shop=2", "catalog=2,order=x", ""})
+    void badReplicasAreRefusedBeforeAnythingIsBuiltOrStarted(String replicas) throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+
+        ScriptSandbox.Run flag = sandbox.bazaar("up", "--replicas", replicas);
+        ScriptSandbox.Run environment = sandbox.set("BAZAAR_REPLICAS", replicas.isEmpty() ? "," : replicas).bazaar("up");
+
+        for (ScriptSandbox.Run up : List.of(flag, environment)) {
+            assertThat(up.exitCode()).as(up.output()).isEqualTo(2);
+            assertThat(up.output()).containsAnyOf("is not 1 to 9 instances", "is no service", "is empty");
+        }
+        assertThat(flag.output()).contains("--replicas");
+        assertThat(environment.output()).contains("BAZAAR_REPLICAS");
+        assertThat(Files.exists(root.resolve("catalog-service/target"))).as("nothing was built").isFalse();
+        assertThat(sandbox.startedInstances()).isEmpty();
+    }
+
+    @Test
+    void aTakenPortOfASecondInstanceIsNamed() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        int secondPaymentGrpc = sandbox.grpcBase + 3 + INSTANCE_STEP;
+        try (ServerSocket squatter = new ServerSocket(secondPaymentGrpc, 50, InetAddress.getLoopbackAddress())) {
+            ScriptSandbox.Run up = sandbox.bazaar("up", "--replicas", "payment=2");
+
+            assertThat(up.exitCode()).isEqualTo(1);
+            assertThat(up.output()).contains("port " + secondPaymentGrpc + " (payment-2 gRPC) is taken by pid "
+                    + ProcessHandle.current().pid());
+        }
+        assertThat(sandbox.startedInstances()).isEmpty();
+    }
+
+    @Test
+    void statusLogsAndDownKnowEveryInstanceAnEarlierUpStartedWithoutBeingTold() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        ScriptSandbox.Run up = sandbox.bazaar("up", "--replicas", "2,gateway=2");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        List<ProcessHandle> instances = sandbox.recordedProcesses();
+        assertThat(instances).hasSize(10).allMatch(ProcessHandle::isAlive);
+
+        ScriptSandbox.Run status = sandbox.bazaar("status");
+        ScriptSandbox.Run logs = sandbox.bazaar("logs");
+        ScriptSandbox.Run again = sandbox.bazaar("up");
+        ScriptSandbox.Run down = sandbox.bazaar("down");
+
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output())
+                .contains("catalog: running, ready (http://127.0.0.1:" + (sandbox.httpBase + 1) + ")")
+                .contains("catalog-2: running, ready (http://127.0.0.1:" + (sandbox.httpBase + 1 + INSTANCE_STEP) + ")")
+                .contains("gateway-2: running, ready");
+        assertThat(logs.output()).contains("catalog-2  .bazaar/logs/catalog-2.log").contains("gateway-2");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("Bazaar is already running").contains("catalog-2").contains("nothing changed");
+        assertThat(down.exitCode()).isZero();
+        assertThat(down.output()).contains("identity stopped", "identity-2 stopped", "catalog-2 stopped", "payment-2 stopped",
+                "order-2 stopped", "gateway-2 stopped");
+        assertThat(instances).noneMatch(ProcessHandle::isAlive);
+        assertThat(sandbox.bazaar("status").output()).doesNotContain("catalog-2").doesNotContain("running");
+    }
+
+    @Test
+    void downStopsEveryInstanceAtOnceAndKillsWhatOutlastsTheStopTimeout() throws IOException {
+        sandbox.jdkThatKeepsRunning(true);
+        sandbox.everyServiceAnswers();
+        sandbox.set("BAZAAR_STOP_TIMEOUT", "2");
+        assertThat(sandbox.bazaar("up", "--replicas", "2").exitCode()).isZero();
+        List<ProcessHandle> instances = sandbox.recordedProcesses();
+
+        long started = System.nanoTime();
+        ScriptSandbox.Run down = sandbox.bazaar("down");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+
+        assertThat(down.exitCode()).isZero();
+        assertThat(down.output()).contains("catalog-2 killed: still running 2 s after SIGTERM");
+        assertThat(instances).hasSize(9).noneMatch(ProcessHandle::isAlive);
+        // nine instances one after another would take nine stop timeouts
+        assertThat(seconds).as("seconds down took").isBetween(2L, 8L);
     }
 }

@@ -32,17 +32,22 @@ final class ScriptSandbox implements AutoCloseable {
     static final String BUILD_THAT_MAKES_JARS = "for m in " + String.join(" ", MODULES)
             + "; do mkdir -p $m/target && : > $m/target/$m-0.1.0-SNAPSHOT.jar; done";
 
+    /** How far apart {@code ./bazaar up --replicas} puts the ports of one instance and the next. */
+    static final int INSTANCE_STEP = 1000;
+
     final Path root;
     final Path jdks;
-    final int httpBase = FreePorts.block(5);
-    final int grpcBase = FreePorts.block(4) - 1;
-    final int managementBase = FreePorts.block(5);
+    final Path instances;
+    final int httpBase = baseForTwoInstances(5);
+    final int grpcBase = baseForTwoInstances(4) - 1;
+    final int managementBase = baseForTwoInstances(5);
     private final List<ServerSocket> infrastructure = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
 
     ScriptSandbox(Path root) throws IOException {
         this.root = root;
         this.jdks = Files.createDirectories(root.resolve("jdks"));
+        this.instances = Files.createDirectories(root.resolve("instances"));
         copy("bazaar");
         copy("scripts/infra.sh");
         copy("scripts/java-home.sh");
@@ -100,6 +105,69 @@ final class ScriptSandbox implements AutoCloseable {
                 exit %d
                 """.formatted(version, serviceSays, serviceExit));
         return home;
+    }
+
+    /**
+     * A JDK 25 whose {@code java}, started as a service, writes its environment to
+     * {@code instances/<BAZAAR_INSTANCE>.env} and keeps running, as a started service does; one
+     * that ignores SIGTERM stands for a service that does not finish shutting down.
+     */
+    Path jdkThatKeepsRunning(boolean ignoresSigterm) throws IOException {
+        Path home = Files.createDirectories(jdks.resolve("jdk-25"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        executable(bin.resolve("javac"), "#!/bin/sh\nexit 0\n");
+        executable(bin.resolve("java"), """
+                #!/bin/sh
+                if [ "$1" = -version ]; then echo 'openjdk version "25.0.1"' >&2; exit 0; fi
+                env > "%s/$BAZAAR_INSTANCE.env"
+                %s
+                exec sleep 300
+                """.formatted(instances, ignoresSigterm ? "trap '' TERM" : ""));
+        return home;
+    }
+
+    /** Every service answers: each instance is ready at once and the gateway routes to each service. */
+    void everyServiceAnswers() throws IOException {
+        executable(root.resolve("stub-bin/curl"), "#!/bin/sh\nexit 0\n");
+    }
+
+    /** The environment an instance was started with, or an empty map if it was not started. */
+    Map<String, String> environmentOf(String instance) throws IOException {
+        Path file = instances.resolve(instance + ".env");
+        Map<String, String> environment = new HashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    environment.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+        }
+        return environment;
+    }
+
+    /** The instances {@code ./bazaar} started (it writes one environment file each). */
+    List<String> startedInstances() throws IOException {
+        try (var files = Files.list(instances)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".env"))
+                    .map(n -> n.substring(0, n.length() - ".env".length())).sorted().toList();
+        }
+    }
+
+    /** The processes {@code ./bazaar} recorded in its pid files. */
+    List<ProcessHandle> recordedProcesses() throws IOException {
+        Path run = state().resolve("run");
+        if (!Files.isDirectory(run)) {
+            return List.of();
+        }
+        List<ProcessHandle> processes = new ArrayList<>();
+        try (var files = Files.list(run)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(file).strip())).ifPresent(processes::add);
+            }
+        }
+        return processes;
     }
 
     /** Makes the jars a build would, dated now: nothing is stale. */
@@ -168,8 +236,40 @@ final class ScriptSandbox implements AutoCloseable {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /**
+     * The first of {@code count} consecutive free ports that are free {@link #INSTANCE_STEP} higher
+     * too, where a second instance of each service listens.
+     */
+    private static int baseForTwoInstances(int count) {
+        for (int tries = 0; tries < 100; tries++) {
+            int first = FreePorts.block(count);
+            boolean free = true;
+            for (int port = first + INSTANCE_STEP; free && port < first + INSTANCE_STEP + count; port++) {
+                free = isFree(port);
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free ports in a row with " + count + " more free "
+                + INSTANCE_STEP + " higher");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        // a test that failed half-way leaves nothing running: the stub services it started, and
+        // only those (a stale pid file may name a process that reused the number)
+        recordedProcesses().stream()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/sleep")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
         for (ServerSocket socket : infrastructure) {
             socket.close();
         }
