@@ -15,6 +15,8 @@ create table pending_charges (
     available_at  timestamptz not null default now(),   -- claimable from then on: a lease's end or a retry's backoff
     claims        integer not null default 0,           -- how often it was claimed; fences a worker whose lease ran out
     claimed_by    text,                                 -- the instance that claimed it last, for support
+    traceparent   text,                                 -- the placement's trace: the charge and its outcome event join it
+    tracestate    text,
     created_at    timestamptz not null default now()
 );
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.bazaar.messaging.outbox.TraceContext;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +23,7 @@ public class PendingCharges {
      * A charge taken by one worker until {@code claims} is superseded or the lease runs out.
      * The token stands for a card: it stays out of logs.
      */
-    public record Claim(UUID orderId, String paymentToken, int claims) {
+    public record Claim(UUID orderId, String paymentToken, int claims, TraceContext trace) {
 
         @Override
         public String toString() {
@@ -35,10 +37,17 @@ public class PendingCharges {
         this.jdbc = jdbc;
     }
 
-    /** Queues the order's charge, once however often its placement is delivered. */
+    /**
+     * Queues the order's charge, once however often its placement is delivered. The worker
+     * charges on another thread, later: the placement's trace context goes with the row, so
+     * the charge and its outcome event stay in the checkout's one trace.
+     */
     public void add(UUID orderId, String paymentToken) {
-        jdbc.sql("insert into pending_charges (order_id, payment_token) values (?, ?) on conflict do nothing")
-                .params(orderId, paymentToken).update();
+        TraceContext trace = TraceContext.capture();
+        jdbc.sql("""
+                insert into pending_charges (order_id, payment_token, traceparent, tracestate)
+                values (?, ?, ?, ?) on conflict do nothing""")
+                .params(orderId, paymentToken, trace.traceparent(), trace.tracestate()).update();
     }
 
     /**
@@ -56,10 +65,10 @@ public class PendingCharges {
                 update pending_charges c
                 set available_at = now() + make_interval(secs => :lease), claims = c.claims + 1, claimed_by = :instance
                 from next where c.order_id = next.order_id
-                returning c.order_id, c.payment_token, c.claims""")
+                returning c.order_id, c.payment_token, c.claims, c.traceparent, c.tracestate""")
                 .param("lease", lease.toMillis() / 1000.0).param("instance", instance)
                 .query((rs, n) -> new Claim(rs.getObject("order_id", UUID.class), rs.getString("payment_token"),
-                        rs.getInt("claims")))
+                        rs.getInt("claims"), new TraceContext(rs.getString("traceparent"), rs.getString("tracestate"))))
                 .optional();
     }
 

@@ -25,6 +25,7 @@ import dev.bazaar.payment.provider.PaymentProvider;
 import dev.bazaar.payment.provider.PaymentProvider.ChargeResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 
 /**
  * Makes the queued charges of every instance, up to {@code charge-concurrency} at once per
@@ -175,6 +176,13 @@ class ChargeWorkers implements SmartLifecycle {
 
     /** Calls the processor with the deadline and records its answer, or hands the charge back. */
     private void settle(ClaimedCharge charge) {
+        // in the placement's trace: the processor call, the record and the outcome event join it
+        try (Scope ignored = charge.claim().trace().makeCurrent()) {
+            settleInTrace(charge);
+        }
+    }
+
+    private void settleInTrace(ClaimedCharge charge) {
         Future<ChargeResult> call = charges.submit(() -> provider.charge(charge.idempotencyKey(), charge.amount(),
                 charge.claim().paymentToken()));
         calls.add(call);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
 import dev.bazaar.defaults.money.Money;
+import dev.bazaar.messaging.outbox.TraceContext;
 import dev.bazaar.payment.payments.PendingCharges;
 import dev.bazaar.payment.provider.PaymentProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,7 +36,7 @@ class ChargeWorkersTest {
             Duration.ofMillis(50), "payment-test");
 
     private ClaimedCharge claimedOnce() {
-        ClaimedCharge charge = new ClaimedCharge(new PendingCharges.Claim(UUID.randomUUID(), "tok_test", 1),
+        ClaimedCharge charge = new ClaimedCharge(new PendingCharges.Claim(UUID.randomUUID(), "tok_test", 1, new TraceContext(null, null)),
                 UUID.randomUUID(), AMOUNT);
         when(attempts.claimNext(any(), any())).thenReturn(Optional.of(charge)).thenReturn(Optional.empty());
         return charge;
