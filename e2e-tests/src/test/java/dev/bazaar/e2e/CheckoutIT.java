@@ -69,11 +69,14 @@ class CheckoutIT {
                 .when().get("/api/orders/{id}", orderId).then().statusCode(200).extract().jsonPath();
     }
 
-    /** Starts payment-service again and waits until the gateway routes to it (health check, breaker closed). */
+    /** Every payment instance down: payment-service as a whole is away, not one replica of it. */
+    private static void stopPayment() {
+        bazaar.stopEvery("payment");
+    }
+
+    /** Starts every payment instance again and waits until the gateway routes to it (health check, breaker closed). */
     private static void restartPayment() {
-        bazaar.service("payment").start();
-        bazaar.service("payment").awaitReady(Duration.ofSeconds(90));
-        bazaar.awaitGatewayRoutesTo("payment");
+        bazaar.startEvery("payment", Duration.ofSeconds(180));
     }
 
     @Test
@@ -132,7 +135,7 @@ class CheckoutIT {
     void ordersPlacedWhilePaymentIsDownFinishAfterItReturns() {
         Shoppers.Shopper shopper = Shoppers.register(bazaar);
         UUID product = productWithStock(40);
-        bazaar.service("payment").stop();
+        stopPayment();
         List<String> orders;
         try {
             orders = IntStream.range(0, 20).mapToObj(i -> place(shopper, product, 1, "tok_visa")).toList();
@@ -151,7 +154,7 @@ class CheckoutIT {
     void unpaidOrderTimesOutReleasesStockAndIsNeverLeftCharged() {
         Shoppers.Shopper shopper = Shoppers.register(bazaar);
         UUID product = productWithStock(3);
-        bazaar.service("payment").stop();
+        stopPayment();
         String orderId;
         try {
             orderId = place(shopper, product, 3, "tok_visa");

@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What Prometheus scrapes: each service's {@code /actuator/prometheus}, on its management port
+ * What Prometheus scrapes: every instance's {@code /actuator/prometheus}, on its management port
  * and without a token, carries the outbox and dead-letter series the Grafana dashboard plots,
- * beside the HTTP and JVM ones. (That the public ports serve none of it is AttacksIT's.)
+ * beside the HTTP and JVM ones, and Bazaar's own per-instance counters where the service has them.
+ * (That the public ports serve none of it is AttacksIT's.)
  */
 class MetricsIT {
 
@@ -31,17 +32,22 @@ class MetricsIT {
             "payment,  true",
             // identity publishes events but consumes none: no dead-letter queue of its own
             "identity, false"})
-    void eachServiceExposesItsOutboxAndDeadLetterSeries(String service, boolean consumes) {
-        String metrics = given().baseUri(bazaar.service(service).managementUrl()).when().get("/actuator/prometheus")
-                .then().statusCode(200).extract().asString();
+    void everyInstanceExposesItsOutboxAndDeadLetterSeries(String service, boolean consumes) {
+        assertThat(bazaar.instances(service)).hasSize(RunningBazaar.INSTANCES);
+        for (ServiceProcess instance : bazaar.instances(service)) {
+            String metrics = given().baseUri(instance.managementUrl()).when().get("/actuator/prometheus")
+                    .then().statusCode(200).extract().asString();
 
-        assertThat(samples(metrics, "bazaar_outbox_backlog")).singleElement().asString().doesNotContain("NaN");
-        assertThat(samples(metrics, "bazaar_outbox_oldest_age_seconds")).singleElement().asString().doesNotContain("NaN");
-        assertThat(samples(metrics, "jvm_memory_used_bytes")).isNotEmpty();
-        assertThat(samples(metrics, "http_server_requests_seconds_bucket")).isNotEmpty();
-        if (consumes) {
-            assertThat(samples(metrics, "bazaar_dlq_depth")).isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).contains("queue=\"").doesNotContain("NaN"));
+            assertThat(samples(metrics, "bazaar_outbox_backlog")).as(instance.name()).singleElement().asString()
+                    .doesNotContain("NaN");
+            assertThat(samples(metrics, "bazaar_outbox_oldest_age_seconds")).as(instance.name()).singleElement().asString()
+                    .doesNotContain("NaN");
+            assertThat(samples(metrics, "jvm_memory_used_bytes")).as(instance.name()).isNotEmpty();
+            assertThat(samples(metrics, "http_server_requests_seconds_bucket")).as(instance.name()).isNotEmpty();
+            if (consumes) {
+                assertThat(samples(metrics, "bazaar_dlq_depth")).as(instance.name()).isNotEmpty()
+                        .allSatisfy(line -> assertThat(line).contains("queue=\"").doesNotContain("NaN"));
+            }
         }
     }
 

@@ -6,10 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 
@@ -18,36 +21,50 @@ import dev.bazaar.testsupport.TestPostgres;
 import dev.bazaar.testsupport.TestRabbit;
 
 /**
- * The whole system for the end-to-end suite: the gateway, identity, catalog, payment and
- * order as real processes on free ports, each with a database of its own and all on an exchange of
- * their own, configured with the same environment variables as {@code ./bazaar up}.
- * Started once for the suite and stopped when the JVM exits.
+ * The whole system for the end-to-end suite: one gateway and two instances each of identity,
+ * catalog, payment and order, as real processes on free ports; the instances of a service share
+ * its database, every service is on an exchange of its own, and each is configured with the same
+ * environment variables as {@code ./bazaar up --replicas 2}: every caller gets the list of every
+ * instance it may call. Started once for the suite and stopped when the JVM exits.
  */
 public final class RunningBazaar {
 
     /** Short enough for the suite to watch an order time out; long enough to survive a restart of payment. */
     public static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(40);
 
+    /** Instances of each scaled service: two, the fewest that show a service does not depend on being alone. */
+    public static final int INSTANCES = 2;
+
+    /** The services that run as {@link #INSTANCES} instances; the gateway runs alone. */
+    public static final List<String> SCALED = List.of("identity", "catalog", "payment", "order");
+
+    /** Nine JVMs with the tracing agent share two cores: starting them all at once takes minutes. */
+    private static final Duration START_WITHIN = Duration.ofSeconds(360);
+
     private static RunningBazaar instance;
     private static RuntimeException startFailure;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Every process by instance name ({@code catalog-1}, ..., {@code gateway}), in start order. */
+    final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     public final Map<String, TestPostgres.Database> databases = new HashMap<>();
     final TestRabbit.Isolation rabbit = TestRabbit.isolation();
     /** Open before any service starts, so no span of a startup is lost. */
     final SpanReceiver spans = new SpanReceiver();
     final int gatewayHttp = FreePorts.next();
-    final int identityHttp = FreePorts.next();
-    final int identityGrpc = FreePorts.next();
-    final int catalogGrpc = FreePorts.next();
+    private final Map<String, List<Ports>> ports = new LinkedHashMap<>();
     /*
-     * Order's gRPC calls to catalog, every service's Postgres and broker connections go through
-     * links the fault suite (faults/FaultsIT) can delay or cut; healthy, they only forward bytes.
+     * Order's gRPC calls to each catalog instance, every service's Postgres and broker connections
+     * go through links the fault suite (faults/FaultsIT) can delay or cut; healthy, they only
+     * forward bytes.
      */
-    public final TcpProxy catalogGrpcLink = new TcpProxy("order-to-catalog-grpc", "127.0.0.1", catalogGrpc);
+    public final List<TcpProxy> catalogGrpcLinks = new ArrayList<>();
     public final TcpProxy brokerLink;
     private TcpProxy postgresLink;
+
+    /** What one instance listens on. */
+    private record Ports(int http, int grpc, int management) {
+    }
 
     public static synchronized RunningBazaar get() {
         if (startFailure != null) {
@@ -74,7 +91,18 @@ public final class RunningBazaar {
         Path root = Path.of(System.getProperty("bazaar.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         TestRabbit.Broker broker = TestRabbit.broker();
-        String identityUrl = "http://127.0.0.1:" + identityHttp;
+        for (String service : SCALED) {
+            List<Ports> each = new ArrayList<>();
+            for (int k = 0; k < INSTANCES; k++) {
+                each.add(new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next()));
+            }
+            ports.put(service, each);
+        }
+        for (Ports catalog : ports.get("catalog")) {
+            catalogGrpcLinks.add(new TcpProxy("order-to-catalog-" + (catalogGrpcLinks.size() + 1) + "-grpc", "127.0.0.1",
+                    catalog.grpc()));
+        }
+        String identityUrls = urlsOf("identity");
         // the public issuer is the gateway: shoppers sign in through it, services check iss against it
         String gatewayUrl = "http://127.0.0.1:" + gatewayHttp;
 
@@ -90,14 +118,20 @@ public final class RunningBazaar {
         common.put("BAZAAR_MESSAGING_QUEUE_PREFIX", rabbit.queuePrefix());
         common.put("BAZAAR_MESSAGING_QUEUE_EXPIRY", "10m");
         common.put("BAZAAR_ISSUER_URL", gatewayUrl);
-        common.put("BAZAAR_IDENTITY_URL", identityUrl);
-        common.put("BAZAAR_CATALOG_GRPC", "127.0.0.1:" + catalogGrpc);
-        common.put("BAZAAR_IDENTITY_GRPC", "127.0.0.1:" + identityGrpc);
+        common.put("BAZAAR_IDENTITY_URL", identityUrls);
+        common.put("BAZAAR_CATALOG_GRPC", grpcAddressesOf(ports.get("catalog").stream().map(Ports::grpc).toList()));
+        common.put("BAZAAR_IDENTITY_GRPC", grpcAddressesOf(ports.get("identity").stream().map(Ports::grpc).toList()));
         common.put("BAZAAR_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
         common.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         // the attacks suite revokes a signing key and waits for every service to let go of it
         common.put("BAZAAR_SECURITY_JWKS_REFRESH", "2s");
+        // and every identity instance must stop publishing a key another instance revoked: within its key cache time
+        common.put("BAZAAR_IDENTITY_KEY_CACHE_TTL", "2s");
+        // A pair held back after its free failures stays held for the first delay (1 s by default), and a
+        // sign-in refused while held is not counted: on a loaded machine the attacks suite's attempts outlast
+        // a 1 s hold, and whether its "right password right after" meets a hold would depend on the timing.
+        common.put("BAZAAR_IDENTITY_LOGIN_THROTTLE_FIRST_DELAY", "30s");
         common.put("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint());
         common.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         common.put("OTEL_METRICS_EXPORTER", "none");
@@ -106,15 +140,17 @@ public final class RunningBazaar {
         // export within a fraction of a second, so a test need not wait long for the spans
         common.put("OTEL_BSP_SCHEDULE_DELAY", "200");
 
-        add(root, logs, common, "identity", "identity-service", identityHttp, identityGrpc, "identity");
-        add(root, logs, common, "catalog", "catalog-service", FreePorts.next(), catalogGrpc, "catalog");
-        add(root, logs, common, "payment", "payment-service", FreePorts.next(), FreePorts.next(), "payments");
-        int orderHttp = FreePorts.next();
-        add(root, logs, common, "order", "order-service", orderHttp, FreePorts.next(), "orders");
+        Map<String, String> order = new HashMap<>(common);
         // the first calls of cold, instrumented JVMs on a small machine outlast the 2 s default deadline
-        services.get("order").environment().put("BAZAAR_ORDER_CALL_TIMEOUT", "10s");
-        services.get("payment").environment().put("BAZAAR_PAYMENT_PROVIDER", "simulated");
-        services.get("order").environment().put("BAZAAR_CATALOG_GRPC", "127.0.0.1:" + catalogGrpcLink.port());
+        order.put("BAZAAR_ORDER_CALL_TIMEOUT", "10s");
+        order.put("BAZAAR_CATALOG_GRPC", grpcAddressesOf(catalogGrpcLinks.stream().map(TcpProxy::port).toList()));
+        Map<String, String> payment = new HashMap<>(common);
+        payment.put("BAZAAR_PAYMENT_PROVIDER", "simulated");
+
+        add(root, logs, common, "identity", "identity-service", "identity");
+        add(root, logs, common, "catalog", "catalog-service", "catalog");
+        add(root, logs, payment, "payment", "payment-service", "payments");
+        add(root, logs, order, "order", "order-service", "orders");
 
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
@@ -122,30 +158,47 @@ public final class RunningBazaar {
         // the suite places 20 orders for one shopper in a burst; the default budget (1/s, burst 5) would refuse it
         gateway.put("BAZAAR_GATEWAY_RATE_LIMIT_STRICT_REPLENISH_RATE", "20");
         gateway.put("BAZAAR_GATEWAY_RATE_LIMIT_STRICT_BURST_CAPACITY", "40");
-        gateway.put("BAZAAR_IDENTITY_URL", identityUrl);
-        gateway.put("BAZAAR_CATALOG_URL", services.get("catalog").baseUrl());
-        gateway.put("BAZAAR_ORDER_URL", services.get("order").baseUrl());
-        gateway.put("BAZAAR_PAYMENT_URL", services.get("payment").baseUrl());
+        gateway.put("BAZAAR_CATALOG_URL", urlsOf("catalog"));
+        gateway.put("BAZAAR_ORDER_URL", urlsOf("order"));
+        gateway.put("BAZAAR_PAYMENT_URL", urlsOf("payment"));
         gateway.put("OTEL_SERVICE_NAME", "gateway");
-        services.put("gateway", new ServiceProcess("gateway", ServiceProcess.jarOf(root, "api-gateway"), gatewayHttp,
-                FreePorts.next(), gateway, logs));
+        gateway.put("BAZAAR_INSTANCE", "gateway");
+        gateway.put("OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=gateway");
+        processes.put("gateway", new ServiceProcess("gateway", "gateway", ServiceProcess.jarOf(root, "api-gateway"),
+                gatewayHttp, FreePorts.next(), gateway, logs));
     }
 
-    private void add(Path root, Path logs, Map<String, String> common, String name, String module, int http,
-            int grpc, String database) {
+    /** Both instances of a service, on one database of its own (empty: created for this run). */
+    private void add(Path root, Path logs, Map<String, String> common, String service, String module, String database) {
         TestPostgres.Database db = TestPostgres.newDatabase("e2e_" + database);
-        databases.put(name, db);
-        Map<String, String> env = new HashMap<>(common);
-        env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
-        // as ./bazaar has them: only the gateway listens beyond this machine's own address
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_GRPC_SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_DATASOURCE_URL", throughPostgresLink(db.jdbcUrl()));
-        env.put("SPRING_DATASOURCE_USERNAME", db.username());
-        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-        env.put("OTEL_SERVICE_NAME", name);
-        services.put(name, new ServiceProcess(name, ServiceProcess.jarOf(root, module), http, FreePorts.next(), env,
-                logs));
+        databases.put(service, db);
+        Path jar = ServiceProcess.jarOf(root, module);
+        List<Ports> each = ports.get(service);
+        for (int k = 1; k <= each.size(); k++) {
+            Ports own = each.get(k - 1);
+            String name = service + "-" + k;
+            Map<String, String> env = new HashMap<>(common);
+            env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(own.grpc()));
+            // as ./bazaar has them: only the gateway listens beyond this machine's own address
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+            env.put("SPRING_GRPC_SERVER_ADDRESS", "127.0.0.1");
+            env.put("SPRING_DATASOURCE_URL", throughPostgresLink(db.jdbcUrl()));
+            env.put("SPRING_DATASOURCE_USERNAME", db.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+            // one service to a trace view, each instance told apart, as ./bazaar up --replicas names them
+            env.put("OTEL_SERVICE_NAME", service);
+            env.put("BAZAAR_INSTANCE", name);
+            env.put("OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=" + name);
+            processes.put(name, new ServiceProcess(service, name, jar, own.http(), own.management(), env, logs));
+        }
+    }
+
+    private String urlsOf(String service) {
+        return ports.get(service).stream().map(p -> "http://127.0.0.1:" + p.http()).collect(Collectors.joining(","));
+    }
+
+    private static String grpcAddressesOf(List<Integer> grpcPorts) {
+        return grpcPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
     }
 
     /** The same database, reached through {@link #postgresLink()}. */
@@ -162,12 +215,35 @@ public final class RunningBazaar {
         return postgresLink;
     }
 
+    /**
+     * {@code service("catalog")} is catalog's instance 1, the one a suite that addresses "the"
+     * service talks to; an instance name ({@code catalog-2}) or {@code gateway} names that one.
+     */
     public ServiceProcess service(String name) {
-        return services.get(name);
+        ServiceProcess named = processes.get(name);
+        if (named != null) {
+            return named;
+        }
+        List<ServiceProcess> of = instances(name);
+        if (of.isEmpty()) {
+            throw new IllegalArgumentException("no service or instance named " + name + "; there are " + processes.keySet());
+        }
+        return of.getFirst();
     }
 
+    /** Every instance of a service, instance 1 first; the gateway's list has the gateway alone. */
+    public List<ServiceProcess> instances(String service) {
+        return processes.values().stream().filter(p -> p.service().equals(service)).toList();
+    }
+
+    /** Every process of the system: the instances of every service, and the gateway. */
+    public Collection<ServiceProcess> processes() {
+        return processes.values();
+    }
+
+    /** Instance 1's own base URL (see {@link #service}). */
     public String url(String service) {
-        return services.get(service).baseUrl();
+        return service(service).baseUrl();
     }
 
     /** The only door shoppers use. */
@@ -175,13 +251,35 @@ public final class RunningBazaar {
         return url("gateway");
     }
 
+    /** Both instances of each service start at the same moment, as two replicas of a deployment do. */
     private void startAll() {
         // identity first: the others fetch its keys and tokens; the tracing agent makes every start slower
-        services.get("identity").start();
-        services.get("identity").awaitReady(Duration.ofSeconds(180));
-        List<String> rest = List.of("catalog", "payment", "order", "gateway");
-        rest.forEach(name -> services.get(name).start());
-        rest.forEach(name -> services.get(name).awaitReady(Duration.ofSeconds(240)));
+        startTogether(instances("identity"));
+        List<ServiceProcess> rest = new ArrayList<>();
+        for (String service : List.of("catalog", "payment", "order", "gateway")) {
+            rest.addAll(instances(service));
+        }
+        startTogether(rest);
+    }
+
+    private static void startTogether(List<ServiceProcess> together) {
+        together.forEach(ServiceProcess::start);
+        together.forEach(process -> process.awaitReady(START_WITHIN));
+    }
+
+    /** Stops every instance of a service at once (SIGTERM), as an operator taking the whole service down. */
+    public void stopEvery(String service) {
+        inParallel(instances(service), ServiceProcess::stop);
+    }
+
+    /** Starts every instance of a service that is not running, and waits until the gateway routes to it. */
+    public void startEvery(String service, Duration within) {
+        List<ServiceProcess> of = instances(service);
+        of.forEach(ServiceProcess::start);
+        of.forEach(process -> process.awaitReady(within));
+        if (!service.equals("gateway")) {
+            awaitGatewayRoutesTo(service);
+        }
     }
 
     /**
@@ -194,27 +292,32 @@ public final class RunningBazaar {
         URI apiDocs = URI.create(gateway() + "/v3/api-docs/" + service);
         Awaitility.await("the gateway routing to " + service).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .failFast("a process of the system exited", () -> services.values().stream().anyMatch(p -> !p.alive()))
+                .failFast("every instance of " + service + " exited",
+                        () -> instances(service).stream().noneMatch(ServiceProcess::alive))
                 .until(() -> http.send(HttpRequest.newBuilder(apiDocs).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private void awaitGatewayRoutesToEveryService() {
-        services.values().forEach(ServiceProcess::assertRunning);
-        List.of("identity", "catalog", "payment", "order").forEach(this::awaitGatewayRoutesTo);
+        processes.values().forEach(ServiceProcess::assertRunning);
+        SCALED.forEach(this::awaitGatewayRoutesTo);
     }
 
     private void stopAll() {
         // all at once: one after the other, the instrumented services outlast surefire's 30 s exit grace
-        List<Thread> stopping = services.values().stream().map(service -> Thread.ofPlatform().start(service::stop)).toList();
-        for (Thread thread : stopping) {
+        inParallel(processes.values(), ServiceProcess::stop);
+        spans.stop();
+    }
+
+    private static void inParallel(Collection<ServiceProcess> each, java.util.function.Consumer<ServiceProcess> action) {
+        List<Thread> threads = each.stream().map(process -> Thread.ofPlatform().start(() -> action.accept(process))).toList();
+        for (Thread thread : threads) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        spans.stop();
     }
 
 }

@@ -17,13 +17,14 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One Bazaar service as a real operating-system process, started from its built jar the
- * way {@code ./bazaar up} starts it, with its log in {@code target/e2e-logs}.
+ * One instance of a Bazaar service as a real operating-system process, started from its built
+ * jar the way {@code ./bazaar up} starts it, with its log in {@code target/e2e-logs/<instance>.log}.
  */
 public final class ServiceProcess {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    private final String service;
     private final String name;
     private final Path jar;
     private final int httpPort;
@@ -32,8 +33,9 @@ public final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int httpPort, int managementPort, Map<String, String> environment,
-            Path logDirectory) {
+    ServiceProcess(String service, String name, Path jar, int httpPort, int managementPort,
+            Map<String, String> environment, Path logDirectory) {
+        this.service = service;
         this.name = name;
         this.jar = jar;
         this.httpPort = httpPort;
@@ -44,8 +46,18 @@ public final class ServiceProcess {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /** The instance: {@code catalog-2}; the gateway, alone of its kind, is just {@code gateway}. */
     public String name() {
         return name;
+    }
+
+    /** The service it is an instance of: {@code catalog}. */
+    public String service() {
+        return service;
+    }
+
+    public Path log() {
+        return log;
     }
 
     /** Read when the process starts: changes apply from the next {@link #start()}. */
@@ -121,11 +133,11 @@ public final class ServiceProcess {
         }
     }
 
-    /** A graceful stop, as an operator's SIGTERM. */
+    /** A graceful stop, as an operator's SIGTERM: 30 s to finish what is in flight, as {@code ./bazaar down} gives. */
     public synchronized void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            waitFor(Duration.ofSeconds(20));
+            waitFor(Duration.ofSeconds(30));
             if (process.isAlive()) {
                 process.destroyForcibly();
                 waitFor(Duration.ofSeconds(5));
@@ -149,13 +161,28 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * The module's built jar, copied for this run to {@code e2e-tests/target/e2e-jars}: a rebuild of
+     * the module while the suite runs must not swap classes under a running process, and an
+     * instance started again runs the same build as its first start.
+     */
     static Path jarOf(Path root, String module) {
         File[] jars = root.resolve(module).resolve("target").toFile()
                 .listFiles((dir, file) -> file.endsWith("-SNAPSHOT.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no jar in " + module + "/target: build it first (./mvnw package)");
         }
-        return jars[0].toPath();
+        Path copy = root.resolve("e2e-tests/target/e2e-jars").resolve(module + ".jar");
+        try {
+            Files.createDirectories(copy.getParent());
+            Path partial = copy.resolveSibling(module + ".jar.partial");
+            Files.copy(jars[0].toPath(), partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy " + jars[0] + " for the run", e);
+        }
+        return copy;
     }
 
     /** The OpenTelemetry agent copied into e2e-tests/target by the build: each service is traced as under {@code ./bazaar up}. */
@@ -172,8 +199,8 @@ public final class ServiceProcess {
         return repositoryOf(serviceJar).resolve("deploy/otel/agent.properties");
     }
 
-    /** {@code <repository>/<module>/target/<jar>}, as {@link #jarOf} finds it. */
+    /** {@code <repository>/e2e-tests/target/e2e-jars/<jar>}, as {@link #jarOf} copies it. */
     private static Path repositoryOf(Path serviceJar) {
-        return serviceJar.getParent().getParent().getParent();
+        return serviceJar.getParent().getParent().getParent().getParent();
     }
 }

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -100,14 +99,17 @@ class TracingIT {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** The lines of every instance's log: whichever instance served the checkout's step wrote them. */
     private static List<String> log(String service) {
-        Path file = Path.of(System.getProperty("bazaar.root", "..")).resolve("e2e-tests/target/e2e-logs")
-                .resolve(service + ".log");
-        try {
-            return Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> lines = new java.util.ArrayList<>();
+        for (ServiceProcess instance : bazaar.instances(service)) {
+            try {
+                lines.addAll(Files.readAllLines(instance.log()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return lines;
     }
 
     private UUID productWithStock(int units) {

@@ -16,6 +16,7 @@ import dev.bazaar.e2e.TcpProxy;
 /**
  * The faults of the scenario, each injected under the running load and undone again.
  * A fault starts at a random moment: after a random number of further orders accepted.
+ * A service with several instances loses one of them, picked at random: the others carry on.
  */
 final class Faults {
 
@@ -25,25 +26,34 @@ final class Faults {
     private final CheckoutLoad load;
     private final Random random;
     private final boolean realInfrastructure;
+    private final CounterReadings counters;
     final List<InjectedFault> injected = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
 
-    Faults(RunningBazaar bazaar, CheckoutLoad load, Random random, boolean realInfrastructure) {
+    Faults(RunningBazaar bazaar, CheckoutLoad load, Random random, boolean realInfrastructure, CounterReadings counters) {
         this.bazaar = bazaar;
         this.load = load;
         this.random = random;
         this.realInfrastructure = realInfrastructure;
+        this.counters = counters;
     }
 
-    /** {@code kill -9}, then started again at once, as a supervisor would. */
-    void killAndRestart(String name) {
-        awaitRandomMoment(name);
-        ServiceProcess service = bazaar.service(name);
+    /**
+     * {@code kill -9} of one instance of the service, then started again at once, as a supervisor
+     * would. Its counters are read just before: what they held is gone with the process.
+     */
+    void killOneAndRestart(String service) {
+        List<ServiceProcess> instances = bazaar.instances(service);
+        ServiceProcess victim = instances.get(random.nextInt(instances.size()));
+        awaitRandomMoment(victim.name());
+        counters.read("before kill -9 " + victim.name());
         Mark mark = mark();
-        service.kill();
-        service.start();
-        service.awaitReady(SERVICE_START);
-        record("kill -9 " + name, "SIGKILL, started again, ready", mark);
+        victim.kill();
+        victim.start();
+        victim.awaitReady(SERVICE_START);
+        String others = instances.size() == 1 ? "no other instance" : (instances.size() - 1) + " other instance(s) serving";
+        record("kill -9 " + victim.name(), "SIGKILL, started again, ready; " + others, mark);
+        counters.read("after " + victim.name() + " restarted");
     }
 
     void restartBroker() {
@@ -75,24 +85,42 @@ final class Faults {
         }
     }
 
-    void slowLink(TcpProxy link) {
-        awaitRandomMoment(link.name());
+    /** The same delay on every link of the list (e.g. order's to each catalog instance): the peer as a whole is slow. */
+    void slowLinks(String name, List<TcpProxy> links) {
+        awaitRandomMoment(name);
         Duration delay = Duration.ofMillis(1_000 + random.nextInt(2_000));
         Mark mark = mark();
-        link.delay(delay);
+        links.forEach(link -> link.delay(delay));
         try {
             letLoadMeetIt(16, Duration.ofSeconds(60));
         } finally {
-            link.heal();
+            links.forEach(TcpProxy::heal);
         }
-        record("delay " + link.name(), delay.toMillis() + " ms on every chunk, both ways", mark);
+        record("delay " + name, delay.toMillis() + " ms on every chunk, both ways, on " + links.size() + " links", mark);
     }
 
-    void cutLink(TcpProxy link) {
-        awaitRandomMoment(link.name());
+    /** Every link of the list cut at once: no instance of the peer is reachable. */
+    void cutLinks(String name, List<TcpProxy> links) {
+        awaitRandomMoment(name);
         Mark mark = mark();
-        cutFor(link, 16, Duration.ofSeconds(30));
-        record("cut " + link.name(), "connections dropped and refused, then allowed again", mark);
+        links.forEach(TcpProxy::cut);
+        try {
+            letLoadMeetIt(16, Duration.ofSeconds(30));
+        } finally {
+            links.forEach(TcpProxy::heal);
+        }
+        record("cut " + name, "connections on " + links.size() + " links dropped and refused, then allowed again", mark);
+    }
+
+    /** {@code kill -9} of the one gateway: shoppers' only door, so their retries wait it out. */
+    void killGatewayAndRestart() {
+        ServiceProcess gateway = bazaar.service("gateway");
+        awaitRandomMoment("gateway");
+        Mark mark = mark();
+        gateway.kill();
+        gateway.start();
+        gateway.awaitReady(SERVICE_START);
+        record("kill -9 gateway", "SIGKILL, started again, ready (the only instance)", mark);
     }
 
     Instant lastFaultEnded() {

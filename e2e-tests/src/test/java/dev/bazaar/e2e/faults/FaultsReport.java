@@ -19,6 +19,7 @@ record FaultsReport(
         Map<String, Long> deadLetters,
         Map<String, EventDeliveries.Counts> deliveries,
         Map<String, Long> inboxRows,
+        CounterReadings counters,
         String booksAudit,
         List<String> violations) {
 
@@ -82,6 +83,25 @@ record FaultsReport(
                 .append(counts.applied() + counts.duplicatesSkipped()).append(" | ").append(counts.applied()).append(" | ")
                 .append(counts.duplicatesSkipped()).append(" | ").append(counts.failedAttempts()).append(" | ")
                 .append(inboxRows.getOrDefault(service, 0L)).append(" |\n"));
+
+        md.append("\n## Per instance: Bazaar's own counters\n\n");
+        md.append("Read from each instance's management port (`/actuator/prometheus`): payment instances' `")
+                .append(dev.bazaar.e2e.InstanceCounters.CHARGES).append("` (charges made, by outcome), catalog instances' `")
+                .append(dev.bazaar.e2e.InstanceCounters.RESERVATIONS).append("` (ReserveStock requests served, by outcome). ")
+                .append("A counter lives in its process: a killed instance starts again at 0, so each instance is read ")
+                .append("just before it is killed and after it is back.\n\n");
+        List<String> instances = counters.instances();
+        md.append("| moment | at |");
+        instances.forEach(instance -> md.append(' ').append(instance).append(" |"));
+        md.append("\n|---|---|").append("---|".repeat(instances.size())).append('\n');
+        for (CounterReadings.Moment moment : counters.moments) {
+            md.append("| ").append(moment.name()).append(" | ").append(moment.at()).append(" |");
+            instances.forEach(instance -> {
+                var reading = moment.byInstance().get(instance);
+                md.append(' ').append(reading == null ? "-" : reading.text()).append(" |");
+            });
+            md.append('\n');
+        }
 
         md.append("\n## Findings that are not violations\n\n");
         md.append("HTTP 500 answers (retried with the same key; a service that cannot serve for now should say 503): ")
