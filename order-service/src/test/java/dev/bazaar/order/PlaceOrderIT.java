@@ -220,6 +220,22 @@ class PlaceOrderIT extends OrderIntegrationTest {
     }
 
     @Test
+    void answers422NamingAnArchivedProductAndReservesNothing() {
+        UUID product = peers.product("Old Radio", 4_000, 5);
+        peers.archive(product);
+        long before = orderCount();
+        int reservesBefore = peers.reserveCalls.get();
+
+        place(tokens.customer(UUID.randomUUID()), "k-" + UUID.randomUUID(), orderJson(product, 1))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:product-archived"))
+                .body("productIds", equalTo(List.of(product.toString())));
+
+        assertThat(orderCount()).isEqualTo(before);
+        assertThat(peers.reserveCalls.get()).isEqualTo(reservesBefore);
+    }
+
+    @Test
     void aTwinWaitsForTheFirstRequestAndReplaysItsAnswer() {
         String token = tokens.customer(UUID.randomUUID());
         UUID product = peers.product("Toaster", 4_200, 10);

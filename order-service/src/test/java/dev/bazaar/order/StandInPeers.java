@@ -49,7 +49,15 @@ import io.grpc.stub.StreamObserver;
  */
 public final class StandInPeers {
 
-    record StandInProduct(String name, long price, int available) {
+    record StandInProduct(String name, long price, int available, boolean purchasable) {
+
+        StandInProduct(String name, long price, int available) {
+            this(name, price, available, true);
+        }
+
+        StandInProduct withAvailable(int units) {
+            return new StandInProduct(name, price, units, purchasable);
+        }
     }
 
     final Map<UUID, StandInProduct> products = new ConcurrentHashMap<>();
@@ -106,6 +114,20 @@ public final class StandInPeers {
         return products.get(productId).available();
     }
 
+    /** What an admin's price change does at catalog. */
+    void reprice(UUID productId, long price) {
+        products.computeIfPresent(productId, (id, p) -> new StandInProduct(p.name(), price, p.available(), p.purchasable()));
+    }
+
+    /** What an admin's archiving does at catalog: still known, no longer sold. */
+    void archive(UUID productId) {
+        products.computeIfPresent(productId, (id, p) -> new StandInProduct(p.name(), p.price(), p.available(), false));
+    }
+
+    void restock(UUID productId, int available) {
+        products.computeIfPresent(productId, (id, p) -> p.withAvailable(available));
+    }
+
     void stop() {
         server.shutdownNow();
     }
@@ -123,7 +145,7 @@ public final class StandInPeers {
                 }
                 response.addProducts(Product.newBuilder().setId(id).setSku("SKU-" + id.substring(0, 4)).setName(p.name())
                         .setPrice(Money.newBuilder().setAmount(p.price()).setCurrency("EUR"))
-                        .setAvailable(p.available()).setPurchasable(true));
+                        .setAvailable(p.available()).setPurchasable(p.purchasable()));
             }
             responses.onNext(response.build());
             responses.onCompleted();
@@ -142,9 +164,10 @@ public final class StandInPeers {
                 InsufficientStock.Builder shortLines = InsufficientStock.newBuilder();
                 request.getLinesList().forEach(l -> {
                     StandInProduct p = products.get(UUID.fromString(l.getProductId()));
-                    if (p.available() < l.getQuantity()) {
+                    int available = p.purchasable() ? p.available() : 0;
+                    if (available < l.getQuantity()) {
                         shortLines.addShortLines(ShortLine.newBuilder().setProductId(l.getProductId())
-                                .setRequested(l.getQuantity()).setAvailable(p.available()));
+                                .setRequested(l.getQuantity()).setAvailable(available));
                     }
                 });
                 if (shortLines.getShortLinesCount() > 0) {
@@ -156,7 +179,7 @@ public final class StandInPeers {
                 Map<UUID, Integer> lines = new ConcurrentHashMap<>();
                 request.getLinesList().forEach(l -> {
                     UUID id = UUID.fromString(l.getProductId());
-                    products.computeIfPresent(id, (k, p) -> new StandInProduct(p.name(), p.price(), p.available() - l.getQuantity()));
+                    products.computeIfPresent(id, (k, p) -> p.withAvailable(p.available() - l.getQuantity()));
                     lines.put(id, l.getQuantity());
                 });
                 reservations.put(order, lines);
@@ -188,7 +211,7 @@ public final class StandInPeers {
                 Map<UUID, Integer> lines = reservations.remove(order);
                 if (lines != null) {
                     lines.forEach((id, q) -> products.computeIfPresent(id,
-                            (k, p) -> new StandInProduct(p.name(), p.price(), p.available() + q)));
+                            (k, p) -> p.withAvailable(p.available() + q)));
                 }
             }
             responses.onNext(ReleaseStockResponse.newBuilder()

@@ -35,8 +35,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway is the first check, not the only one: services check the relayed token again.
- * Public: catalog reads, sign-in and registration, {@code /livez} and {@code /readyz}, API docs
- * and Swagger UI; Actuator on the management port. Actuator paths on the public port are 404.
+ * Public: catalog reads, sign-in and registration, a guest's cart (making one, and reading and
+ * changing it by its id), {@code /livez} and {@code /readyz}, API docs and Swagger UI; Actuator on
+ * the management port. Actuator paths on the public port are 404.
  * Admin paths ({@code /api/admin/**} and any {@code /api/.../admin/...}) need role ADMIN;
  * everything else a valid token.
  */
@@ -104,6 +105,12 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/catalog/products/**", "/api/catalog/categories").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/identity/register").permitAll()
+                        // a guest's cart, reached by its id (X-Cart-Id); merging and checking out need a shopper
+                        .pathMatchers(HttpMethod.POST, "/api/carts").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/cart").permitAll()
+                        .pathMatchers(HttpMethod.DELETE, "/api/cart").permitAll()
+                        .pathMatchers(HttpMethod.PUT, "/api/cart/lines/*").permitAll()
+                        .pathMatchers(HttpMethod.DELETE, "/api/cart/lines/*").permitAll()
                         // identity's sign-in and OAuth2/OIDC endpoints guard themselves
                         .pathMatchers("/oauth2/**", "/login", "/logout", "/.well-known/**", "/userinfo").permitAll()
                         .anyExchange().authenticated());
@@ -192,8 +199,10 @@ class SecurityConfiguration {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(origins);
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
-        config.setExposedHeaders(List.of("Location", "Retry-After", "X-RateLimit-Remaining"));
+        // a cart's version travels as ETag and comes back as If-Match; a guest names their cart by X-Cart-Id
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key", "If-Match",
+                "X-Cart-Id"));
+        config.setExposedHeaders(List.of("Location", "Retry-After", "X-RateLimit-Remaining", "ETag"));
         // bearer tokens, no cookies: credentials stay off
         config.setAllowCredentials(false);
         config.setMaxAge(3600L);

@@ -15,7 +15,7 @@ import dev.bazaar.order.idempotency.IdempotencyProperties;
 import dev.bazaar.order.idempotency.IdempotentRequests;
 import dev.bazaar.order.idempotency.Settlements;
 
-/** The POSTs that run once per Idempotency-Key: placing an order; and how long their keys are kept. */
+/** The POSTs that run once per Idempotency-Key: placing an order, checking out a cart; and how long their keys are kept. */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
@@ -37,7 +37,7 @@ class IdempotencyConfiguration {
             IdempotencyProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<IdempotentRequests> registration =
                 new FilterRegistrationBean<>(new IdempotentRequests(keys, settlements, properties, problems));
-        registration.addUrlPatterns("/api/orders");
+        registration.addUrlPatterns("/api/orders", "/api/cart/checkout");
         // after Spring Security's filters: a key belongs to the authenticated caller
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

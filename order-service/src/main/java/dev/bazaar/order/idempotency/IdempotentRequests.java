@@ -51,15 +51,21 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction that commits its effect, whatever remote calls it makes in between.
  * <p>
  * Kept: successes and the client errors of a request that ran (409 short stock, 422 unknown
- * product). Given up, so a retry runs afresh: 400/413/415 (the request was not understood
- * and never ran) and 5xx, unless the request kept its {@link Claim} open for the sweep.
+ * product, 412 a cart that changed). Given up, so a retry runs afresh: 400/413/415/428 (the
+ * request was not understood, or lacked a precondition, and never ran) and 5xx. A request that
+ * kept its {@link Claim} open for the sweep (it may have left stock held) stores no answer,
+ * whatever it answered: the sweep undoes its work and frees the key.
+ * <p>
+ * The same request means the same method, path and JSON body, and the same {@code If-Match}
+ * (a checkout of one cart version): a cart's checkout sent again for another version is
+ * another request.
  */
 public class IdempotentRequests extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
     private static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    private static final Set<Integer> NOT_UNDERSTOOD = Set.of(400, 413, 415);
+    private static final Set<Integer> NOT_UNDERSTOOD = Set.of(400, 413, 415, 428);
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION);
     private static final int LARGEST_BODY = 1 << 20;
     private static final Duration ANSWER_GRACE = Duration.ofMillis(500);
@@ -154,7 +160,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
             throw e;
         }
         int status = answer.getStatus();
-        if (status < 400 || status < 500 && !NOT_UNDERSTOOD.contains(status)) {
+        if (!claim.keptOpen() && (status < 400 || status < 500 && !NOT_UNDERSTOOD.contains(status))) {
             try {
                 keys.answer(claim, new IdempotencyKeys.Answer(status, headers(answer),
                         new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
@@ -218,7 +224,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
         }
     }
 
-    /** The same request: same method, path and JSON body, however the body is spaced. */
+    /** The same request: same method, path, If-Match and JSON body, however the body is spaced. */
     private static String fingerprint(HttpServletRequest request, byte[] body) {
         byte[] canonical;
         try {
@@ -229,6 +235,11 @@ public class IdempotentRequests extends OncePerRequestFilter {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+            if (ifMatch != null) {
+                // only when sent, so the fingerprints of requests without one are what they always were
+                digest.update((HttpHeaders.IF_MATCH + ": " + ifMatch.strip() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(digest.digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

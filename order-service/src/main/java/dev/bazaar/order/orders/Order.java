@@ -21,6 +21,9 @@ public final class Order {
      */
     public static final long MAX_TOTAL = Money.MAX_AMOUNT;
 
+    /** The most lines one order (and one cart) may have. */
+    public static final int MAX_LINES = 50;
+
     private UUID id;
     private CustomerSnapshot customer;
     private List<OrderLine> lines = List.of();

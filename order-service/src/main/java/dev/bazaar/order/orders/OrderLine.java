@@ -7,6 +7,9 @@ import dev.bazaar.defaults.money.Money;
 /** A line as priced by catalog when the order was placed; later price changes do not touch it. */
 public record OrderLine(UUID productId, String sku, String name, Money unitPrice, int quantity, Money lineTotal) {
 
+    /** The most units of one product a line (of an order or a cart) may ask for. */
+    public static final int MAX_QUANTITY = 100;
+
     /**
      * A line at catalog's unit price: the line total is the unit price times the quantity.
      *
