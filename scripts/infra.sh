@@ -2,6 +2,9 @@
 # The infrastructure Bazaar needs on this machine: Postgres, RabbitMQ and Redis.
 #   scripts/infra.sh check    exit 1 (with the commands to fix it) if one does not answer
 #   scripts/infra.sh ensure   start (or install, then start) whatever does not answer on this machine
+#   scripts/infra.sh prometheus  install Debian's prometheus package (Prometheus and promtool) where
+#                             BAZAAR_PROMETHEUS (prometheus) is not found; never starts its system service
+#                             (./bazaar up --observe runs Prometheus itself)
 # Where: BAZAAR_PG_HOST/_PORT, BAZAAR_RABBIT_HOST/_PORT, BAZAAR_REDIS_HOST/_PORT, as ./bazaar reads them
 # (127.0.0.1 and the standard ports). Only a server on this machine is started; another host's is yours.
 set -euo pipefail
@@ -30,14 +33,38 @@ start_redis() {
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 }
 
+# install <package> [apt-get option...]: a failure names the package and shows apt's last lines
 install() {
-  echo "installing $1" >&2
+  local package=$1 out
+  shift
+  echo "installing $package" >&2
   if [ "$(id -u)" -ne 0 ]; then
-    echo "$1 is not installed; run: sudo apt-get install -y $1" >&2
+    echo "$package is not installed; run: sudo apt-get install -y ${*:+$* }$package" >&2
     exit 1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+  if ! out=$( { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" "$package"; } 2>&1 ); then
+    echo "could not install $package (apt-get install -y ${*:+$* }$package failed); its last lines:" >&2
+    tail -n 5 <<<"$out" | sed 's/^/    /' >&2
+    exit 1
+  fi
+}
+
+# Debian's package brings promtool too; without its recommended node exporter, which would start
+# a service of its own. Where systemd runs, the package enables and starts its prometheus service
+# on port 9090 as well: said, and left to the machine's owner.
+install_prometheus() {
+  local binary=${BAZAAR_PROMETHEUS:-prometheus}
+  command -v "$binary" >/dev/null && return 0
+  install prometheus --no-install-recommends
+  if ! command -v "$binary" >/dev/null; then
+    echo "the prometheus package is installed, but $binary is not found (BAZAAR_PROMETHEUS names the binary)" >&2
+    exit 1
+  fi
+  if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+    echo "the package also started its own service on port 9090; ./bazaar up --observe runs its own Prometheus:" >&2
+    echo "  systemctl disable --now prometheus   (or BAZAAR_PROMETHEUS_PORT for another port)" >&2
+  fi
 }
 
 wait_for() {
@@ -91,6 +118,9 @@ case "${1:-check}" in
     answers "$rabbit_host" "$rabbit_port" || { startable RabbitMQ "$rabbit_host" "$rabbit_port" 5672; start_rabbitmq; wait_for RabbitMQ "$rabbit_host" "$rabbit_port"; }
     answers "$redis_host" "$redis_port" || { startable Redis "$redis_host" "$redis_port" 6379; start_redis; wait_for Redis "$redis_host" "$redis_port"; }
     ;;
+  prometheus)
+    install_prometheus
+    ;;
   *)
-    echo "usage: scripts/infra.sh check|ensure" >&2; exit 2 ;;
+    echo "usage: scripts/infra.sh check|ensure|prometheus" >&2; exit 2 ;;
 esac

@@ -372,4 +372,147 @@ class BazaarScriptTest {
         // nine instances one after another would take nine stop timeouts
         assertThat(seconds).as("seconds down took").isBetween(2L, 8L);
     }
+
+    // ---- seeing it: ./bazaar up --observe ----
+
+    @Test
+    void observeStartsZipkinAndPrometheusScrapingEveryInstanceAndPointsEveryAgentAtZipkin() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        int zipkinPort = FreePorts.next();
+        int prometheusPort = FreePorts.next();
+        sandbox.set("BAZAAR_AGENT", Files.writeString(root.resolve("agent.jar"), "").toString())
+                .set("BAZAAR_ZIPKIN_JAR", Files.writeString(root.resolve("zipkin.jar"), "").toString())
+                .set("BAZAAR_PROMETHEUS", sandbox.prometheusThatKeepsRunning().toString())
+                .set("BAZAAR_ZIPKIN_PORT", Integer.toString(zipkinPort))
+                .set("BAZAAR_PROMETHEUS_PORT", Integer.toString(prometheusPort));
+
+        ScriptSandbox.Run up = sandbox.bazaar("up", "--observe", "--replicas", "catalog=2");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output())
+                .contains("zipkin ready", "prometheus ready")
+                .contains("http://127.0.0.1:" + zipkinPort + "/zipkin/")
+                .contains("http://127.0.0.1:" + prometheusPort + "/");
+        for (String instance : List.of("identity", "catalog", "catalog-2", "payment", "order", "gateway")) {
+            assertThat(sandbox.environmentOf(instance)).as(instance)
+                    .containsEntry("OTEL_TRACES_EXPORTER", "zipkin")
+                    .containsEntry("OTEL_EXPORTER_ZIPKIN_ENDPOINT", "http://127.0.0.1:" + zipkinPort + "/api/v2/spans");
+        }
+        assertThat(sandbox.environmentOf("zipkin")).containsEntry("STORAGE_TYPE", "mem");
+        // compose's configuration itself, linked: the targets folder beside it is .bazaar's own
+        Path config = sandbox.state().resolve("prometheus/prometheus.yml");
+        assertThat(Files.isSymbolicLink(config)).isTrue();
+        assertThat(config.toRealPath()).isEqualTo(root.resolve("deploy/prometheus/prometheus.yml").toRealPath());
+        assertThat(sandbox.prometheusArguments())
+                .contains("--config.file=" + config, "--web.listen-address=127.0.0.1:" + prometheusPort);
+        String targets = Files.readString(sandbox.state().resolve("prometheus/targets/bazaar-instances.json"));
+        assertThat(targets)
+                .contains("\"127.0.0.1:" + (sandbox.managementBase + 1) + "\"], \"labels\": {\"service\": \"catalog\", \"instance\": \"catalog\"}")
+                .contains("\"127.0.0.1:" + (sandbox.managementBase + 1 + INSTANCE_STEP) + "\"], \"labels\": {\"service\": \"catalog\", \"instance\": \"catalog-2\"}")
+                .contains("\"127.0.0.1:" + sandbox.managementBase + "\"], \"labels\": {\"service\": \"gateway\"")
+                .doesNotContain("order-2");
+        assertThat(targets.lines().filter(line -> line.contains("\"targets\"")).count()).as(targets).isEqualTo(6);
+
+        List<ProcessHandle> processes = sandbox.recordedProcesses();
+        ScriptSandbox.Run status = sandbox.bazaar("status");
+        ScriptSandbox.Run down = sandbox.bazaar("down");
+
+        assertThat(status.output()).contains("zipkin: running, ready", "prometheus: running, ready");
+        assertThat(down.output()).contains("zipkin stopped", "prometheus stopped", "catalog-2 stopped");
+        assertThat(processes).hasSize(8).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void withoutObserveNoTraceUiOrPrometheusStartsAndTheAgentsAreSetAsBefore() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        sandbox.set("BAZAAR_AGENT", Files.writeString(root.resolve("agent.jar"), "").toString())
+                .set("BAZAAR_PROMETHEUS", sandbox.prometheusThatKeepsRunning().toString());
+
+        ScriptSandbox.Run up = sandbox.bazaar("up");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).doesNotContain("zipkin").doesNotContain("prometheus").doesNotContain("traces:");
+        assertThat(sandbox.startedInstances()).containsExactlyInAnyOrder("identity", "catalog", "payment", "order", "gateway");
+        assertThat(sandbox.environmentOf("order")).doesNotContainKey("OTEL_EXPORTER_ZIPKIN_ENDPOINT")
+                .doesNotContainEntry("OTEL_TRACES_EXPORTER", "zipkin");
+        assertThat(sandbox.prometheusArguments()).isEmpty();
+        assertThat(sandbox.state().resolve("prometheus")).doesNotExist();
+    }
+
+    @Test
+    void aPrometheusThatCannotBeInstalledIsReportedBeforeAnythingIsBuiltOrStarted() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        sandbox.command("apt-get", "[ \"$1\" = update ] && exit 0; echo 'E: Unable to locate package prometheus' >&2; exit 100");
+        sandbox.set("BAZAAR_AGENT", Files.writeString(root.resolve("agent.jar"), "").toString())
+                .set("BAZAAR_PROMETHEUS", root.resolve("nowhere/prometheus").toString());
+
+        ScriptSandbox.Run up = sandbox.bazaar("up", "--observe");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.output())
+                .contains("Prometheus is not installed: installing Debian's prometheus package")
+                .containsAnyOf("could not install prometheus", "sudo apt-get install -y --no-install-recommends prometheus")
+                .contains("no Prometheus, so nothing was started");
+        if (up.output().contains("could not install prometheus")) {
+            assertThat(up.output()).contains("E: Unable to locate package prometheus");
+        }
+        assertThat(Files.exists(root.resolve("catalog-service/target"))).as("nothing was built").isFalse();
+        assertThat(sandbox.startedInstances()).isEmpty();
+        assertThat(sandbox.recordedProcesses()).isEmpty();
+    }
+
+    @Test
+    void aFailedZipkinFetchIsReportedWithMavensWordsAndNothingIsLeftRunning() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        sandbox.mavenWrapper("echo '[ERROR] Could not transfer artifact io.zipkin:zipkin-server:jar:exec:3.5.1 from/to central: "
+                + "repo.maven.apache.org: Temporary failure in name resolution'; exit 1");
+        sandbox.set("BAZAAR_OBSERVE", "1")
+                .set("BAZAAR_AGENT", Files.writeString(root.resolve("agent.jar"), "").toString())
+                .set("BAZAAR_PROMETHEUS", sandbox.prometheusThatKeepsRunning().toString())
+                .set("BAZAAR_ZIPKIN_PORT", Integer.toString(FreePorts.next()))
+                .set("BAZAAR_PROMETHEUS_PORT", Integer.toString(FreePorts.next()));
+
+        ScriptSandbox.Run up = sandbox.bazaar("up");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.output())
+                .contains("fetching Zipkin 3.5.1")
+                .contains("could not fetch Zipkin (io.zipkin:zipkin-server:3.5.1, exec jar)")
+                .contains("Temporary failure in name resolution")
+                .contains("Nothing was started")
+                .contains("BAZAAR_ZIPKIN_JAR");
+        assertThat(sandbox.startedInstances()).isEmpty();
+        assertThat(sandbox.recordedProcesses()).isEmpty();
+        assertThat(sandbox.prometheusArguments()).isEmpty();
+        assertThat(sandbox.state().resolve("zipkin-server-3.5.1-exec.jar")).doesNotExist();
+    }
+
+    @Test
+    void aFetchedZipkinJarWithAnotherChecksumIsDeletedAndNotRun() throws IOException {
+        sandbox.jdkThatKeepsRunning(false);
+        sandbox.everyServiceAnswers();
+        // a mirror that answers with some other file under the right name
+        sandbox.mavenWrapper("""
+                for a in "$@"; do case $a in -DoutputDirectory=*) dir=${a#-DoutputDirectory=} ;; esac; done
+                mkdir -p "$dir" && echo 'not zipkin' > "$dir/zipkin-server-3.5.1-exec.jar\"""");
+        sandbox.set("BAZAAR_AGENT", Files.writeString(root.resolve("agent.jar"), "").toString())
+                .set("BAZAAR_PROMETHEUS", sandbox.prometheusThatKeepsRunning().toString())
+                .set("BAZAAR_ZIPKIN_PORT", Integer.toString(FreePorts.next()))
+                .set("BAZAAR_PROMETHEUS_PORT", Integer.toString(FreePorts.next()));
+
+        ScriptSandbox.Run up = sandbox.bazaar("up", "--observe");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.output())
+                .containsPattern("the fetched Zipkin jar has SHA-1 [0-9a-f]{40}, not Maven Central's 38091e0934648a5dc884ad17c62cf2f6502f4ff2")
+                .contains("Nothing was started");
+        assertThat(sandbox.state().resolve("zipkin-server-3.5.1-exec.jar")).doesNotExist();
+        assertThat(sandbox.state().resolve("zipkin-fetch")).doesNotExist();
+        assertThat(sandbox.startedInstances()).isEmpty();
+        assertThat(sandbox.recordedProcesses()).isEmpty();
+    }
 }

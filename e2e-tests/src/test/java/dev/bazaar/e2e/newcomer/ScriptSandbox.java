@@ -51,6 +51,8 @@ final class ScriptSandbox implements AutoCloseable {
         copy("bazaar");
         copy("scripts/infra.sh");
         copy("scripts/java-home.sh");
+        copy("deploy/prometheus/prometheus.yml");
+        copy("deploy/prometheus/rules/bazaar.rules.yml");
         StringBuilder modules = new StringBuilder();
         for (String module : MODULES) {
             Files.createDirectories(root.resolve(module).resolve("src/main/java"));
@@ -110,7 +112,8 @@ final class ScriptSandbox implements AutoCloseable {
     /**
      * A JDK 25 whose {@code java}, started as a service, writes its environment to
      * {@code instances/<BAZAAR_INSTANCE>.env} and keeps running, as a started service does; one
-     * that ignores SIGTERM stands for a service that does not finish shutting down.
+     * that ignores SIGTERM stands for a service that does not finish shutting down. The one java
+     * process {@code ./bazaar} starts without {@code BAZAAR_INSTANCE} is Zipkin's ({@code zipkin.env}).
      */
     Path jdkThatKeepsRunning(boolean ignoresSigterm) throws IOException {
         Path home = Files.createDirectories(jdks.resolve("jdk-25"));
@@ -120,11 +123,42 @@ final class ScriptSandbox implements AutoCloseable {
         executable(bin.resolve("java"), """
                 #!/bin/sh
                 if [ "$1" = -version ]; then echo 'openjdk version "25.0.1"' >&2; exit 0; fi
-                env > "%s/$BAZAAR_INSTANCE.env"
+                env > "%s/${BAZAAR_INSTANCE:-zipkin}.env"
                 %s
                 exec sleep 300
                 """.formatted(instances, ignoresSigterm ? "trap '' TERM" : ""));
         return home;
+    }
+
+    /**
+     * A Prometheus binary that writes its arguments to {@code instances/prometheus.args} and keeps
+     * running; its path, for {@code BAZAAR_PROMETHEUS}.
+     */
+    Path prometheusThatKeepsRunning() throws IOException {
+        Path binary = root.resolve("stub-prometheus/prometheus");
+        Files.createDirectories(binary.getParent());
+        executable(binary, """
+                #!/bin/sh
+                for argument in "$@"; do echo "$argument"; done > "%s/prometheus.args"
+                exec sleep 300
+                """.formatted(instances));
+        return binary;
+    }
+
+    /** What {@code ./bazaar} runs as {@code ./mvnw} (to fetch the agent and Zipkin): this script. */
+    void mavenWrapper(String script) throws IOException {
+        executable(root.resolve("mvnw"), "#!/bin/sh\n" + script + "\n");
+    }
+
+    /** A command on the PATH ahead of the machine's own ({@code apt-get}, say). */
+    void command(String name, String script) throws IOException {
+        executable(root.resolve("stub-bin").resolve(name), "#!/bin/sh\n" + script + "\n");
+    }
+
+    /** The arguments the stub Prometheus was started with, or none if it was not. */
+    List<String> prometheusArguments() throws IOException {
+        Path file = instances.resolve("prometheus.args");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
     /** Every service answers: each instance is ready at once and the gateway routes to each service. */
