@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sweep of abandoned placements calls catalog without holding the claim's row: a slow
- * release keeps nobody else waiting, and the claim is dropped once catalog has released.
+ * release keeps nobody else waiting, and the claim is dropped once catalog has released; a
+ * failed release is tried again at the next sweep.
  */
 class AbandonedPlacementsIT extends OrderIntegrationTest {
 
@@ -25,6 +26,7 @@ class AbandonedPlacementsIT extends OrderIntegrationTest {
 
     @AfterEach
     void catalogReleasesAtOnceAgain() {
+        peers.releasesToFail.set(0);
         peers.releaseGate.set(null);
         if (gate != null) {
             gate.countDown();
@@ -53,6 +55,26 @@ class AbandonedPlacementsIT extends OrderIntegrationTest {
 
         gate.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> !claimExists(claimId));
+        assertThat(peers.released).contains(claimId);
+    }
+
+    /**
+     * A shopper retrying the key of a crashed placement waits for catalog to answer a release,
+     * not for the sweep's lease (three gRPC deadlines) to run out after a release that failed.
+     */
+    @Test
+    void aFailedReleaseIsTriedAgainAtTheNextSweep() {
+        UUID claimId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into idempotency_keys (caller, idempotency_key, request_hash, claim_id, state, created_at)
+                values (?, ?, 'hash', ?, 'IN_PROGRESS', now() - interval '1 minute')""")
+                .params(UUID.randomUUID().toString(), "k-" + claimId, claimId).update();
+        int failedBefore = peers.releasesFailed.get();
+        peers.releasesToFail.set(2); // the client retries once on UNAVAILABLE
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> peers.releasesFailed.get() > failedBefore);
+        // the sweep runs every 300 ms here; the lease of a release in flight lasts 3 × 5 s
+        await().atMost(Duration.ofSeconds(5)).until(() -> !claimExists(claimId));
         assertThat(peers.released).contains(claimId);
     }
 

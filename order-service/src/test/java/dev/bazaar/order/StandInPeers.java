@@ -73,6 +73,9 @@ public final class StandInPeers {
     /** While set, catalog holds every ReleaseStock until the latch opens: a slow release. */
     final AtomicReference<CountDownLatch> releaseGate = new AtomicReference<>();
     final AtomicInteger releasesHeld = new AtomicInteger();
+    /** So many of the next ReleaseStock calls fail with UNAVAILABLE: catalog down just then. */
+    final AtomicInteger releasesToFail = new AtomicInteger();
+    final AtomicInteger releasesFailed = new AtomicInteger();
     private final Server server;
 
     StandInPeers(int port) {
@@ -191,6 +194,11 @@ public final class StandInPeers {
 
         @Override
         public void releaseStock(ReleaseStockRequest request, StreamObserver<ReleaseStockResponse> responses) {
+            if (releasesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                releasesFailed.incrementAndGet();
+                responses.onError(Status.UNAVAILABLE.withDescription("catalog is down").asRuntimeException());
+                return;
+            }
             CountDownLatch gate = releaseGate.get();
             if (gate != null) {
                 releasesHeld.incrementAndGet();

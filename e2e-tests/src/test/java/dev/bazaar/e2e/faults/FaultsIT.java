@@ -35,7 +35,7 @@ import io.restassured.http.ContentType;
  * of checkouts through the gateway, one instance each of catalog, order, payment and identity
  * is killed with SIGKILL in turn (and started again), then the gateway; the broker and the
  * database go away, and order's links to every catalog instance are slowed and cut. Shoppers
- * retry as the API says (same Idempotency-Key; the suite gives them 150 s, see CheckoutLoad) and must see no failure;
+ * retry as the API says (same Idempotency-Key, for up to 60 s, see CheckoutLoad) and must see no failure;
  * afterwards every order that got a 201 must be final within 60 s of the last fault and the
  * books must balance: nothing lost, no money taken twice or kept for a cancelled order, stock
  * conserved to the unit, no dead letters. The report (e2e-tests/target/faults-report.md) gives

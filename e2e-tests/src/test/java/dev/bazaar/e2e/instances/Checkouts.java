@@ -1,5 +1,7 @@
 package dev.bazaar.e2e.instances;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.restassured.path.json.JsonPath;
 
@@ -63,24 +69,29 @@ final class Checkouts {
     }
 
     private HttpResponse<String> untilAnswered(Request request, String what) {
-        Instant giveUp = Instant.now().plus(RETRY_BUDGET);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            try {
-                last = http.send(request.build().timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                if (!answerLater(last)) {
-                    return last;
-                }
-            } catch (IOException e) {
-                // no answer at all: the same request again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            return await(what).atMost(RETRY_BUDGET).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> attempt(request, last), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            HttpResponse<String> answer = last.get();
+            throw new AssertionError(what + " not answered within the retry budget of " + RETRY_BUDGET.toSeconds()
+                    + " s; last: " + (answer == null ? "no answer" : answer.statusCode() + " " + answer.body()));
         }
-        throw new AssertionError(what + " not answered within the retry budget of " + RETRY_BUDGET.toSeconds() + " s; last: "
-                + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
+    }
+
+    /** One attempt: the answer, or empty when the API says to send the same request again. */
+    private Optional<HttpResponse<String>> attempt(Request request, AtomicReference<HttpResponse<String>> last)
+            throws InterruptedException {
+        try {
+            // the gateway ends an order call after 10 s (504): waiting longer only spends the budget
+            HttpResponse<String> answer = http.send(request.build().timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            last.set(answer);
+            return answerLater(answer) ? Optional.empty() : Optional.of(answer);
+        } catch (IOException e) {
+            return Optional.empty(); // no answer at all: the same request again
+        }
     }
 
     private static boolean answerLater(HttpResponse<String> response) {
@@ -98,13 +109,5 @@ final class Checkouts {
             type = "";
         }
         return type.endsWith("request-in-progress") || type.endsWith("concurrent-change");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

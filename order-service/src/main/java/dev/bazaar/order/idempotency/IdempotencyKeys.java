@@ -134,6 +134,16 @@ public class IdempotencyKeys {
                 .query(UUID.class).list();
     }
 
+    /**
+     * Ends a sweep's lease early (its release failed or was not tried), so the next sweep takes the
+     * claim on again. The claim stays marked as swept: it can still never settle.
+     */
+    @Transactional
+    public void endLease(UUID claimId) {
+        jdbc.sql("update idempotency_keys set swept_until = now() where claim_id = ? and state = 'IN_PROGRESS'")
+                .param(claimId).update();
+    }
+
     /** Drops an abandoned claim once its work is undone; its twins learn of it at commit. */
     @Transactional
     public void forgetAbandoned(UUID claimId) {

@@ -20,15 +20,16 @@ import dev.bazaar.order.idempotency.IdempotencyKeys;
  * <p>
  * The claims are leased, not locked, while catalog is called: no transaction stays open across
  * the remote call, so a slow catalog holds neither a database connection nor a row anyone else
- * needs. Instances share the work by their leases; a release that fails leaves the lease to run
- * out, and a later sweep (of any instance) tries again. The releases of one round stop once half
- * the lease is used up, so no claim is still being handled when its lease ends.
+ * needs. Instances share the work by their leases. A release that fails ends its lease at once,
+ * so the next sweep (of any instance) tries again: a shopper retrying the same Idempotency-Key
+ * waits for catalog to come back, not for a lease to run out. A lease only runs out when its
+ * sweeper died; it lasts three gRPC deadlines, and a round starts no release after the first
+ * deadline, so no claim is still being handled when its lease ends.
  */
 @Component
 class AbandonedPlacements {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedPlacements.class);
-    private static final Duration LEASE = Duration.ofMinutes(1);
     private static final int BATCH = 20;
 
     private final IdempotencyKeys keys;
@@ -41,17 +42,20 @@ class AbandonedPlacements {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${bazaar.order.sweep-interval:10s}", initialDelayString = "${bazaar.order.sweep-interval:10s}")
+    @Scheduled(fixedDelayString = "${bazaar.order.sweep-interval:5s}", initialDelayString = "${bazaar.order.sweep-interval:5s}")
     void undoAbandoned() {
         long started = System.nanoTime();
-        for (UUID orderId : keys.leaseAbandoned(properties.abandonAfter(), BATCH, LEASE)) {
-            if (Duration.ofNanos(System.nanoTime() - started).compareTo(LEASE.dividedBy(2)) > 0) {
-                return;
+        Duration lastStart = properties.callTimeout();
+        for (UUID orderId : keys.leaseAbandoned(properties.abandonAfter(), BATCH, lastStart.multipliedBy(3))) {
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(lastStart) > 0) {
+                keys.endLease(orderId); // not tried in this round: the next one may take it at once
+                continue;
             }
             try {
                 catalog.release(orderId);
             } catch (RuntimeException e) {
                 log.atWarn().addKeyValue("orderId", orderId).log("abandoned placement not released yet");
+                keys.endLease(orderId);
                 continue;
             }
             keys.forgetAbandoned(orderId);

@@ -154,16 +154,15 @@ class ChargeWorkers implements SmartLifecycle {
         }
     }
 
-    private Optional<ClaimedCharge> claim() throws InterruptedException {
+    private Optional<ClaimedCharge> claim() {
         if (!running) {
             return Optional.empty();
         }
         try {
             return attempts.claimNext(properties.chargeLease(), properties.instance());
         } catch (RuntimeException e) {
-            // the database is away: nothing was claimed, so nothing is lost; try again after a poll
+            // the database is away: nothing was claimed, so nothing is lost; the dispatcher idles a poll
             log.atWarn().addKeyValue("error", e.toString()).log("charge claim failed");
-            Thread.sleep(properties.chargePollInterval());
             return Optional.empty();
         }
     }
@@ -239,19 +238,19 @@ class ChargeWorkers implements SmartLifecycle {
     private void finishInProgress() {
         Thread claiming = dispatcher;
         long deadline = System.nanoTime() + properties.stopGrace().toNanos();
+        int all = properties.chargeConcurrency();
         try {
             if (claiming != null) {
                 claiming.join(properties.stopGrace());
             }
-            while (inProgress.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            if (inProgress.get() > 0) {
+            // every charge in progress holds a permit of room until it is recorded or handed back
+            boolean finished = room.tryAcquire(all, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!finished) {
                 calls.forEach(call -> call.cancel(true));
-                long cut = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                while (inProgress.get() > 0 && System.nanoTime() < cut) {
-                    Thread.sleep(20);
-                }
+                finished = room.tryAcquire(all, 2, TimeUnit.SECONDS);
+            }
+            if (finished) {
+                room.release(all);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
