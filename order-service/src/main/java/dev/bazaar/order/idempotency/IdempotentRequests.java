@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -113,11 +116,24 @@ public class IdempotentRequests extends OncePerRequestFilter {
             return;
         }
         String hash = fingerprint(request, body);
+        try {
+            claimOrReplay(new ReadAgain(request, body), response, chain, caller.getName(), key, hash);
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | CannotCreateTransactionException e) {
+            // the key's ledger cannot be read or written (a database restart): nothing ran, and
+            // the problem handling says 503, as for any request that needs the database right now
+            if (response.isCommitted() || problems.resolveException(request, response, null, e) == null) {
+                throw e;
+            }
+        }
+    }
+
+    private void claimOrReplay(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String caller, String key, String hash) throws ServletException, IOException {
         Instant giveUp = Instant.now().plus(properties.twinWait());
         while (true) {
-            Claim claim = new Claim(UUID.randomUUID(), caller.getName(), key);
+            Claim claim = new Claim(UUID.randomUUID(), caller, key);
             if (keys.claim(claim, hash)) {
-                run(new ReadAgain(request, body), response, chain, claim);
+                run(request, response, chain, claim);
                 return;
             }
             try (Settlements.Waiter waiter = settlements.watch(claim.caller(), key)) {
@@ -132,7 +148,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
                 }
                 if (entry != null && entry.settled() && !settledBefore(waiter, giveUp)) {
                     // the effect committed and its answer is lost: answer from what was committed
-                    run(new ReadAgain(request, body), response, chain, Claim.settled(entry.claimId(), claim.caller(), key));
+                    run(request, response, chain, Claim.settled(entry.claimId(), claim.caller(), key));
                     return;
                 }
                 Duration left = Duration.between(Instant.now(), giveUp);
