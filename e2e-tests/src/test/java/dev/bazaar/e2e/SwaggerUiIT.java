@@ -2,7 +2,6 @@ package dev.bazaar.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,13 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,15 +34,7 @@ class SwaggerUiIT {
     @BeforeAll
     static void openBrowser() throws Exception {
         bazaar = RunningBazaar.get();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                        "--user-data-dir=" + Files.createTempDirectory("bazaar-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -55,20 +45,8 @@ class SwaggerUiIT {
         }
     }
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final org.junit.jupiter.api.extension.TestWatcher evidence = new org.junit.jupiter.api.extension.TestWatcher() {
-        @Override
-        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
-            try {
-                Files.createDirectories(Path.of("target"));
-                Files.write(Path.of("target", "swagger-ui-failure.png"),
-                        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-                Files.writeString(Path.of("target", "swagger-ui-failure.html"), browser.getPageSource());
-            } catch (Exception ignored) {
-                // the evidence is a courtesy; the failure itself is already reported
-            }
-        }
-    };
+    @RegisterExtension
+    final TestWatcher evidence = HeadlessChromium.evidence("swagger-ui", () -> browser);
 
     @Test
     void listsEveryServiceAndTriesAnAuthorizedCallThroughTheGateway() throws Exception {

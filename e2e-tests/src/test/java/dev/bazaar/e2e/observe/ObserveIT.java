@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -31,12 +29,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.bazaar.e2e.HeadlessChromium;
 import dev.bazaar.testsupport.ShopperLogin;
 import io.restassured.http.ContentType;
 
@@ -69,15 +65,7 @@ class ObserveIT {
 
     @BeforeAll
     static void openBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                        "--user-data-dir=" + Files.createTempDirectory("bazaar-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -89,19 +77,7 @@ class ObserveIT {
     }
 
     @RegisterExtension
-    final TestWatcher evidence = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            try {
-                String name = "observe-" + context.getRequiredTestMethod().getName();
-                Files.createDirectories(Path.of("target"));
-                Files.write(Path.of("target", name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-                Files.writeString(Path.of("target", name + ".html"), browser.getPageSource());
-            } catch (Exception ignored) {
-                // the evidence is a courtesy; the failure itself is already reported
-            }
-        }
-    };
+    final TestWatcher evidence = HeadlessChromium.evidence("observe", () -> browser);
 
     @Test
     void aCheckoutIsOneTraceInZipkinWithSpansOfAllFiveServices() throws IOException {
