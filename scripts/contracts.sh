@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Checks Bazaar's gRPC contracts with buf (npm @bufbuild/buf, pinned in contracts/package-lock.json):
+#   scripts/contracts.sh                         buf lint (STANDARD) and buf breaking against the baseline,
+#                                                then proves the breaking check bites on a broken copy
+#   scripts/contracts.sh update-proto-baseline   rewrite contracts/proto/baseline.json from proto/ as it
+#                                                is now: only for a break that is intended, in a commit of
+#                                                its own that says which consumer it breaks and why
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+baseline=$root/contracts/proto/baseline.json
+buf=$root/contracts/node_modules/.bin/buf
+
+if [ ! -x "$buf" ] || ! "$buf" --version >/dev/null 2>&1; then
+  echo "installing the contract tools (npm ci in contracts/)" >&2
+  npm ci --prefix "$root/contracts" --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
+case "${1:-check}" in
+  update-proto-baseline)
+    (cd "$root/proto" && "$buf" build -o "$baseline")
+    echo "wrote $baseline: commit it on its own" >&2
+    exit 0
+    ;;
+  check) ;;
+  *) echo "usage: scripts/contracts.sh [check|update-proto-baseline]" >&2; exit 2 ;;
+esac
+
+cd "$root/proto"
+"$buf" lint
+"$buf" breaking --against "$baseline"
+echo "protos: buf lint (STANDARD) clean; no breaking change against contracts/proto/baseline.json"
+
+# The check must refuse what it is there to refuse: a copy of the protos with one field
+# renumbered (a wire break that compiles fine) has to fail it.
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+cp -r "$root/proto/buf.yaml" "$root/proto/src" "$copy/"
+target=$copy/src/main/proto/bazaar/catalog/v1/catalog.proto
+sed -i -E '0,/^(\s+[a-z_.A-Z0-9]+ [a-z_]+) = 1;/s//\1 = 101;/' "$target"
+if cmp -s "$target" "$root/proto/src/main/proto/bazaar/catalog/v1/catalog.proto"; then
+  echo "the break-a-copy check found no field numbered 1 in catalog.proto to renumber" >&2
+  exit 1
+fi
+if (cd "$copy" && "$buf" breaking --against "$baseline" >/dev/null 2>&1); then
+  echo "buf breaking let a renumbered field through: the compatibility check does not work" >&2
+  exit 1
+fi
+echo "protos: a copy with a renumbered field is refused by buf breaking, as it must be"
