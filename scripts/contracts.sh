@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks Bazaar's gRPC contracts with buf (npm @bufbuild/buf, pinned in contracts/package-lock.json):
 #   scripts/contracts.sh                         buf lint (STANDARD) and buf breaking against the baseline,
-#                                                then proves the breaking check bites on a broken copy
+#                                                then proves the breaking check bites on a broken copy;
+#                                                then parses the events' AsyncAPI document (npm
+#                                                @asyncapi/parser) and checks it against EventTopology
 #   scripts/contracts.sh update-proto-baseline   rewrite contracts/proto/baseline.json from proto/ as it
 #                                                is now: only for a break that is intended, in a commit of
 #                                                its own that says which consumer it breaks and why
@@ -10,7 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 baseline=$root/contracts/proto/baseline.json
 buf=$root/contracts/node_modules/.bin/buf
 
-if [ ! -x "$buf" ] || ! "$buf" --version >/dev/null 2>&1; then
+if [ ! -x "$buf" ] || ! "$buf" --version >/dev/null 2>&1 || [ ! -d "$root/contracts/node_modules/@asyncapi/parser" ]; then
   echo "installing the contract tools (npm ci in contracts/)" >&2
   npm ci --prefix "$root/contracts" --no-audit --no-fund --loglevel=error >/dev/null
 fi
@@ -46,3 +48,20 @@ if (cd "$copy" && "$buf" breaking --against "$baseline" >/dev/null 2>&1); then
   exit 1
 fi
 echo "protos: a copy with a renumbered field is refused by buf breaking, as it must be"
+
+# Events: the AsyncAPI document must parse without an error or warning, with every payload ref
+# resolved to its schema, and say what libs/messaging's EventTopology declares. The schemas'
+# compatibility with contracts/events/baseline is checked by the build (libs/test-support,
+# EventSchemaCompatibilityTest), next to the tests that hold every event to its schema.
+node "$root/contracts/events/validate-asyncapi.mjs"
+
+# The check must refuse what it is there to refuse: a copy whose payload ref points nowhere.
+events_copy=$copy/events
+mkdir -p "$events_copy"
+cp "$root"/contracts/events/*.json "$root/contracts/events/asyncapi.yaml" "$root/contracts/events/validate-asyncapi.mjs" "$events_copy/"
+rm "$events_copy/order.order.placed.schema.json"
+if NODE_PATH=$root/contracts/node_modules BAZAAR_ROOT=$root node "$events_copy/validate-asyncapi.mjs" >/dev/null 2>&1; then
+  echo "the AsyncAPI check let a missing payload schema through: it does not work" >&2
+  exit 1
+fi
+echo "events: a copy with a payload schema missing is refused, as it must be"

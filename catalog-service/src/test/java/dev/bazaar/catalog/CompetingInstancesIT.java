@@ -27,6 +27,7 @@ import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
 import dev.bazaar.proto.catalog.v1.ReserveStockRequest;
 import dev.bazaar.proto.catalog.v1.StockLine;
 import dev.bazaar.testsupport.FreePorts;
+import dev.bazaar.testsupport.events.EventSchemas;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 
@@ -126,7 +127,12 @@ class CompetingInstancesIT extends CatalogIntegrationTest {
     private static Message event(String type, UUID eventId, UUID order, long version) {
         String envelope = """
                 {"eventId": "%s", "type": "%s", "occurredAt": "%s", "aggregateId": "%s", "version": %d,
-                 "data": {"orderId": "%s"}}""".formatted(eventId, type, Instant.now(), order, version, order);
+                 "data": {"orderId": "%s", "customerId": "%s", %s}}""".formatted(eventId, type, Instant.now(), order, version,
+                order, UUID.randomUUID(), type.equals("order.order.cancelled")
+                        ? "\"reason\": \"CUSTOMER_REQUEST\""
+                        : "\"paymentId\": \"" + UUID.randomUUID() + "\"");
+        // as order-service publishes it: the message must pass its schema in contracts/events
+        EventSchemas.contracts().check(envelope);
         return MessageBuilder.withBody(envelope.getBytes(StandardCharsets.UTF_8))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setMessageId(eventId.toString())

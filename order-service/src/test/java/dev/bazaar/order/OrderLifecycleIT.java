@@ -25,6 +25,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.bazaar.testsupport.BrokerEvents;
+import dev.bazaar.testsupport.events.EventSchemas;
 import io.restassured.path.json.JsonPath;
 
 /** The order's side of the saga: payment outcomes, timeouts, cancellation, who sees what. */
@@ -33,7 +34,7 @@ class OrderLifecycleIT extends OrderIntegrationTest {
     @Autowired
     RabbitTemplate rabbitTemplate;
 
-    private record Placed(UUID orderId, String token, UUID product) {
+    private record Placed(UUID orderId, UUID customerId, String token, UUID product) {
     }
 
     private Placed placeOne() {
@@ -41,14 +42,17 @@ class OrderLifecycleIT extends OrderIntegrationTest {
         String token = tokens.customer(shopper);
         UUID product = peers.product("Teapot", 3_500, 10);
         String id = place(token, "k-" + UUID.randomUUID(), orderJson(product, 2)).then().statusCode(201).extract().path("id");
-        return new Placed(UUID.fromString(id), token, product);
+        return new Placed(UUID.fromString(id), shopper, token, product);
     }
 
-    private void paymentEvent(String type, UUID eventId, UUID orderId, String extra) {
+    private void paymentEvent(String type, UUID eventId, Placed order, String extra) {
         String body = """
                 {"eventId": "%s", "type": "%s", "occurredAt": "%s", "aggregateId": "%s", "version": 1,
-                 "data": {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 7000, "currency": "EUR"}%s}}"""
-                .formatted(eventId, type, Instant.now(), UUID.randomUUID(), UUID.randomUUID(), orderId, extra);
+                 "data": {"paymentId": "%s", "orderId": "%s", "customerId": "%s", "amount": {"amount": 7000, "currency": "EUR"}%s}}"""
+                .formatted(eventId, type, Instant.now(), UUID.randomUUID(), UUID.randomUUID(), order.orderId(),
+                        order.customerId(), extra);
+        // as payment-service publishes it: the message must pass its schema in contracts/events
+        EventSchemas.contracts().check(body);
         rabbitTemplate.send(rabbit.exchange(), type, MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON).setMessageId(eventId.toString()).build());
     }
@@ -63,9 +67,9 @@ class OrderLifecycleIT extends OrderIntegrationTest {
         Placed order = placeOne();
         UUID eventId = UUID.randomUUID();
         try (BrokerEvents events = BrokerEvents.listen(rabbit.exchange(), "order.order.confirmed")) {
-            paymentEvent("payment.payment.succeeded", eventId, order.orderId(), "");
-            paymentEvent("payment.payment.succeeded", eventId, order.orderId(), "");
-            paymentEvent("payment.payment.succeeded", UUID.randomUUID(), order.orderId(), "");
+            paymentEvent("payment.payment.succeeded", eventId, order, "");
+            paymentEvent("payment.payment.succeeded", eventId, order, "");
+            paymentEvent("payment.payment.succeeded", UUID.randomUUID(), order, "");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> status(order).equals("CONFIRMED"));
             assertThat(JsonPath.from(events.await(1, Duration.ofSeconds(10)).getFirst()).getString("aggregateId"))
@@ -82,7 +86,7 @@ class OrderLifecycleIT extends OrderIntegrationTest {
     void declinedPaymentCancelsWithTheReasonAndAnnouncesIt() {
         Placed order = placeOne();
         try (BrokerEvents events = BrokerEvents.listen(rabbit.exchange(), "order.order.cancelled")) {
-            paymentEvent("payment.payment.failed", UUID.randomUUID(), order.orderId(), ", \"reason\": \"card_declined\"");
+            paymentEvent("payment.payment.failed", UUID.randomUUID(), order, ", \"reason\": \"card_declined\"");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> status(order).equals("CANCELLED"));
             given().auth().oauth2(order.token()).when().get("/api/orders/{id}", order.orderId())
@@ -117,8 +121,8 @@ class OrderLifecycleIT extends OrderIntegrationTest {
         given().auth().oauth2(order.token()).when().post("/api/orders/{id}/cancel", order.orderId())
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("CUSTOMER_REQUEST"));
 
-        paymentEvent("payment.payment.succeeded", UUID.randomUUID(), order.orderId(), "");
-        paymentEvent("payment.payment.refunded", UUID.randomUUID(), order.orderId(), "");
+        paymentEvent("payment.payment.succeeded", UUID.randomUUID(), order, "");
+        paymentEvent("payment.payment.refunded", UUID.randomUUID(), order, "");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(order.token())
                 .when().get("/api/orders/{id}", order.orderId()).then().extract().<Boolean>path("refunded"));

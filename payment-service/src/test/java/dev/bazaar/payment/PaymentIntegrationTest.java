@@ -29,6 +29,7 @@ import dev.bazaar.testsupport.BazaarTestProperties;
 import dev.bazaar.testsupport.BrokerEvents;
 import dev.bazaar.testsupport.TestRabbit;
 import dev.bazaar.testsupport.TestTokens;
+import dev.bazaar.testsupport.events.EventSchemas;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.restassured.RestAssured;
@@ -94,23 +95,37 @@ public abstract class PaymentIntegrationTest {
 
     /** As order-service publishes it; the lines are for other consumers and payment ignores them. */
     protected void publishPlaced(UUID eventId, PlacedOrder order) {
-        publish("order.order.placed", eventId, order.orderId(), 1, """
+        publishValid("order.order.placed", eventId, order.orderId(), 1, """
                 {"orderId": "%s", "customerId": "%s", "amount": {"amount": %d, "currency": "EUR"},
                  "paymentToken": "%s", "lines": [{"productId": "%s", "quantity": 1}]}"""
                 .formatted(order.orderId(), order.customerId(), order.amount(), order.token(), UUID.randomUUID()));
     }
 
     protected void publishCancelled(UUID eventId, PlacedOrder order) {
-        publish("order.order.cancelled", eventId, order.orderId(), 2, """
+        publishValid("order.order.cancelled", eventId, order.orderId(), 2, """
                 {"orderId": "%s", "customerId": "%s", "reason": "CUSTOMER_REQUEST"}"""
                 .formatted(order.orderId(), order.customerId()));
     }
 
     /** Publishes an event of {@code type} whose data is exactly {@code data}, valid or not. */
     protected void publish(String type, UUID eventId, UUID orderId, long version, String data) {
-        String envelope = """
+        send(type, eventId, envelope(type, eventId, orderId, version, data));
+    }
+
+    /** Publishes an event as order-service would: it must pass its schema in contracts/events. */
+    private void publishValid(String type, UUID eventId, UUID orderId, long version, String data) {
+        String envelope = envelope(type, eventId, orderId, version, data);
+        EventSchemas.contracts().check(envelope);
+        send(type, eventId, envelope);
+    }
+
+    private static String envelope(String type, UUID eventId, UUID orderId, long version, String data) {
+        return """
                 {"eventId": "%s", "type": "%s", "occurredAt": "%s", "aggregateId": "%s", "version": %d,
                  "data": %s}""".formatted(eventId, type, Instant.now(), orderId, version, data);
+    }
+
+    private void send(String type, UUID eventId, String envelope) {
         Message message = MessageBuilder.withBody(envelope.getBytes(StandardCharsets.UTF_8))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setMessageId(eventId.toString())

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.bazaar.testsupport.events.EventSchemas;
 import org.awaitility.Awaitility;
 
 import com.rabbitmq.client.Channel;
@@ -16,7 +17,9 @@ import com.rabbitmq.client.GetResponse;
 /**
  * Listens on the test's exchange for events with a routing key pattern, so a test can
  * wait for what a service published: {@code events.await("catalog.stock.depleted", 1)}.
- * The queue is exclusive and disappears with the connection.
+ * The queue is exclusive and disappears with the connection. Every message received is
+ * checked against its schema in {@code contracts/events} ({@link EventSchemas}), so a test
+ * that sees a producer publish also proves the producer keeps the contract.
  */
 public final class BrokerEvents implements AutoCloseable {
 
@@ -32,15 +35,8 @@ public final class BrokerEvents implements AutoCloseable {
     }
 
     public static BrokerEvents listen(String exchange, String bindingKey) {
-        TestRabbit.Broker broker = TestRabbit.broker();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(broker.host());
-        factory.setPort(broker.port());
-        factory.setUsername(broker.username());
-        factory.setPassword(broker.password());
-        factory.setVirtualHost(broker.virtualHost());
         try {
-            Connection connection = factory.newConnection("test-listener");
+            Connection connection = connect("test-listener");
             Channel channel = connection.createChannel();
             try {
                 connection.createChannel().exchangeDeclarePassive(exchange);
@@ -60,6 +56,18 @@ public final class BrokerEvents implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot listen on " + exchange, e);
         }
+    }
+
+    /** A plain client connection to the tests' broker. */
+    static Connection connect(String name) throws java.io.IOException, java.util.concurrent.TimeoutException {
+        TestRabbit.Broker broker = TestRabbit.broker();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(broker.host());
+        factory.setPort(broker.port());
+        factory.setUsername(broker.username());
+        factory.setPassword(broker.password());
+        factory.setVirtualHost(broker.virtualHost());
+        return factory.newConnection(name);
     }
 
     /** Waits until at least {@code count} messages arrived; returns every body so far. */
@@ -83,7 +91,9 @@ public final class BrokerEvents implements AutoCloseable {
     private void drain() throws java.io.IOException {
         GetResponse response;
         while ((response = channel.basicGet(queue, true)) != null) {
-            received.add(new String(response.getBody(), StandardCharsets.UTF_8));
+            String message = new String(response.getBody(), StandardCharsets.UTF_8);
+            EventSchemas.contracts().check(message);
+            received.add(message);
         }
     }
 
