@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A shopper's walk-through against a running Bazaar (./bazaar up), with curl only:
-# register, sign in, browse, order, and watch the order get confirmed.
+# register, sign in, browse, order, and watch the order get confirmed; then the same through a cart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gw=${BAZAAR_URL:-http://localhost:8080}
@@ -46,3 +46,20 @@ done
 echo "   status: $status"
 curl -fsS "$gw/api/orders/$order/history" -H "Authorization: Bearer $TOKEN" | jq -r '.[] | "   - " + .description'
 [ "$status" = CONFIRMED ]
+
+echo "6. a cart: filled as a guest (no token), merged into the shopper's cart"
+cart=$(curl -fsS -X POST "$gw/api/carts" | jq -r .cartId)
+curl -fsS -X PUT "$gw/api/cart/lines/$product" -H "X-Cart-Id: $cart" -H 'Content-Type: application/json' \
+  -d '{"quantity": 1}' | jq -c '{guestCart: {version, itemCount, total}}'
+curl -fsS "$gw/api/cart/merge" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"cartId\": \"$cart\"}" | jq -c '{version, lines: [.lines[] | {name, quantity, unitPrice}], notices}'
+
+echo "7. check out the cart at the version the shopper saw (its ETag, sent back as If-Match)"
+version=$(curl -fsS -D - -o /dev/null "$gw/api/cart" -H "Authorization: Bearer $TOKEN" | tr -d '\r' \
+  | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+echo "   cart version $version"
+curl -fsS "$gw/api/cart/checkout" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: cart-$key" -H "If-Match: $version" \
+  -d '{"shippingAddress": {"name": "Walker", "line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"},
+       "paymentToken": "tok_visa"}' | jq -c '{order: .id, status, total}'
+curl -fsS "$gw/api/cart" -H "Authorization: Bearer $TOKEN" | jq -c '{cartAfterCheckout: {version, itemCount}}'

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bazaar.testsupport.ShopperLogin;
@@ -34,6 +35,8 @@ final class Shoppers implements AutoCloseable {
         final String password;
         volatile String token;
         volatile Instant signedInAt;
+        /** Whether an arrival is filling or checking out this shopper's cart right now. */
+        final AtomicBoolean cartInUse = new AtomicBoolean();
 
         Shopper(String email, String password) {
             this.email = email;
@@ -86,6 +89,25 @@ final class Shoppers implements AutoCloseable {
     /** The next shopper, in turn, so that each one's order budget (1/s at the gateway) is spent evenly. */
     Shopper next() {
         return shoppers.get(Math.floorMod(next.getAndIncrement(), shoppers.size()));
+    }
+
+    /**
+     * The next shopper whose cart no arrival is using, claimed until {@link #releaseCart}; null when
+     * every cart is in use. One arrival at a time per cart: a second one changing it in between
+     * would make the first one's checkout a 412 (the cart moved past the version it viewed).
+     */
+    Shopper claimCart() {
+        for (int tried = 0; tried < shoppers.size(); tried++) {
+            Shopper shopper = next();
+            if (shopper.cartInUse.compareAndSet(false, true)) {
+                return shopper;
+            }
+        }
+        return null;
+    }
+
+    static void releaseCart(Shopper shopper) {
+        shopper.cartInUse.set(false);
     }
 
     int size() {

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -77,6 +78,43 @@ final class Storefront {
                                 {"lines": [{"productId": "%s", "quantity": 1}], "shippingAddress": %s, "paymentToken": "tok_visa"}"""
                                 .formatted(session.getString("productId"), ADDRESS)))
                         .check(status().is(201), jsonPath("$.id").saveAs("orderId")));
+    }
+
+    /**
+     * Fills a cart and checks it out as a front end does: adds one unit of a stocked product,
+     * views the cart (its ETag is the version the shopper saw) and checks out with that version as
+     * If-Match. The arrival takes a shopper whose cart no other arrival is using (see
+     * {@link Shoppers#claimCart}); in the rare moment when every cart is in use, it views a product
+     * page instead. Signed-in shoppers need no guest cart (POST /api/carts).
+     */
+    ChainBuilder checkOutCart() {
+        return exec(session -> {
+            Shoppers.Shopper shopper = shoppers.claimCart();
+            return shopper == null ? session.set("cartShopper", "none")
+                    : session.set("cartShopper", shopper).set("token", shopper.token)
+                            .set("idempotencyKey", UUID.randomUUID().toString())
+                            .set("productId", catalog.anyCheckoutProduct());
+        }).doIfOrElse(session -> session.get("cartShopper") instanceof Shoppers.Shopper).then(
+                exec(http("add to cart").put("/api/cart/lines/#{productId}")
+                        .header("Content-Type", "application/json")
+                        .body(StringBody("{\"quantity\": 1}"))
+                        .check(status().is(200)))
+                .exec(http("view cart").get("/api/cart")
+                        .check(status().is(200), header("ETag").saveAs("cartVersion"),
+                                jsonPath("$.itemCount").ofInt().gte(1)))
+                .exec(http("check out").post("/api/cart/checkout")
+                        .header("Idempotency-Key", "#{idempotencyKey}")
+                        .header("If-Match", "#{cartVersion}")
+                        .header("Content-Type", "application/json")
+                        .body(StringBody("""
+                                {"shippingAddress": %s, "paymentToken": "tok_visa"}""".formatted(ADDRESS)))
+                        .check(status().is(201), jsonPath("$.id").saveAs("orderId")))
+                // whatever the answers were: the next arrival may use this cart
+                .exec(session -> {
+                    Shoppers.releaseCart(session.get("cartShopper"));
+                    return session;
+                }))
+                .orElse(productPage());
     }
 
     /** Polls the order until the saga has settled it; a settled order must be CONFIRMED (tok_visa pays). */

@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * A few requests down every path before the measured run, so that a service's first call
  * (class loading, the JIT, order-service fetching its service token and opening its gRPC
- * channels) does not land in the run's p99. Its orders are real and audited like the rest.
+ * channels) does not land in the run's p99. Its orders (two placed directly, two through a cart) are
+ * real and audited like the rest.
  */
 final class WarmUp {
 
@@ -34,7 +35,37 @@ final class WarmUp {
                     .formatted(catalog.anyCheckoutProduct()), shoppers.next().token, UUID.randomUUID().toString());
             System.out.println("warm-up order: HTTP " + status);
         }
+        for (int i = 0; i < 2; i++) {
+            checkOutCart(http, profile, catalog, shoppers.next().token);
+        }
         System.out.printf("warmed up in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** The cart's path, as ShopperMix takes it: add a line, view the cart, check out at its version. */
+    private static void checkOutCart(HttpClient http, LoadProfile profile, Catalog catalog, String token) {
+        try {
+            HttpResponse<Void> added = http.send(HttpRequest.newBuilder(URI.create(profile.gateway() + "/api/cart/lines/"
+                    + catalog.anyCheckoutProduct())).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\": 1}"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> viewed = http.send(HttpRequest.newBuilder(URI.create(profile.gateway() + "/api/cart"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> checkedOut = http.send(HttpRequest.newBuilder(URI.create(profile.gateway() + "/api/cart/checkout"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("If-Match", viewed.headers().firstValue("ETag").orElse("\"0\""))
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"paymentToken": "tok_visa",
+                             "shippingAddress": {"name": "Warm Up", "line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"}}"""))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            System.out.printf("warm-up cart: add HTTP %d, view HTTP %d, check out HTTP %d%n", added.statusCode(),
+                    viewed.statusCode(), checkedOut.statusCode());
+        } catch (IOException e) {
+            System.out.println("warm-up cart failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void get(HttpClient http, String url, String token) {

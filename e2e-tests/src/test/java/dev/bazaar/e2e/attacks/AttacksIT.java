@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bazaar.e2e.RunningBazaar;
 import dev.bazaar.e2e.Shoppers;
+import dev.bazaar.e2e.cart.Carts;
 import dev.bazaar.e2e.badinput.ServiceChannels;
 import dev.bazaar.proto.catalog.v1.CatalogServiceGrpc;
 import dev.bazaar.proto.catalog.v1.GetProductsRequest;
@@ -47,9 +49,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Attacks on the running system, through the gateway and, where a service has its own check,
- * on each service directly: other shoppers' objects, admin functions with a shopper's token,
- * forged tokens, internal gRPC without the right service token, fields a client must not set,
- * and bursts against sign-in and the rate limits. Every attempt is logged
+ * on each service directly: other shoppers' objects and carts, guest cart ids, admin functions
+ * with a shopper's token, forged tokens, internal gRPC without the right service token, fields a
+ * client must not set, and bursts against sign-in and the rate limits. Every attempt is logged
  * ({@code target/attacks-report.md}); each test fails listing every attempt that got through.
  * <p>
  * Tokens: identity's signing key is not ours, so expired, not-yet-valid, wrong-issuer and
@@ -172,6 +174,166 @@ class AttacksIT {
         String status = as(bazaar.gateway(), owner.token()).get("/api/orders/" + orderId).path("status");
         log.expect(kind, "owner's order not cancelled by another", !"CANCELLED".equals(status), true);
         failOnViolations(kind);
+    }
+
+    // ---- carts ------------------------------------------------------------------------------
+
+    /**
+     * A shopper's cart has no id: their token alone reaches it, and an {@code X-Cart-Id} sent with a
+     * token is ignored. The guest cart merged into it is gone: its id opens nothing for anyone, to
+     * read, change, merge or check out. Guests cannot merge or check out at all, and a service's
+     * token is no shopper's.
+     */
+    @Test
+    void aShoppersCartIsReachedByTheirTokenAloneAndAMergedGuestCartByNoOne() {
+        String kind = "cart ownership";
+        UUID item = newProduct(20, 990);
+        String guestCart = Carts.newGuestCart(bazaar.gateway());
+        Carts.setLineSettled(bazaar.gateway(), null, guestCart, item, 2).then().statusCode(200);
+        Carts.merge(bazaar.gateway(), owner.token(), guestCart).then().statusCode(200);
+        String ownersVersion = Carts.etag(Carts.view(bazaar.gateway(), owner.token(), null));
+        String serviceToken;
+        try (ServiceChannels grpc = new ServiceChannels(bazaar)) {
+            serviceToken = grpc.orderServiceToken();
+        }
+        for (String base : List.of(bazaar.gateway(), bazaar.url("order"))) {
+            String where = base.equals(bazaar.gateway()) ? "gateway" : "order-service";
+            Response read = Carts.view(base, stranger.token(), guestCart);
+            log.expect(kind, where + ": read with another's merged cart id and a token reaches only one's own cart",
+                    read.statusCode() == 200 && !read.asString().contains(item.toString()), true);
+            log.expect(kind, where + ": read as a guest with a merged cart id",
+                    Carts.view(base, null, guestCart).statusCode(), 404);
+            log.expect(kind, where + ": change a line as a guest with a merged cart id",
+                    Carts.setLine(base, null, guestCart, item, 50).statusCode(), 404);
+            log.expect(kind, where + ": remove a line as a guest with a merged cart id",
+                    Carts.as(base, null, guestCart).delete("/api/cart/lines/" + item).statusCode(), 404);
+            log.expect(kind, where + ": clear as a guest with a merged cart id",
+                    Carts.as(base, null, guestCart).delete("/api/cart").statusCode(), 404);
+            log.expect(kind, where + ": merge another's merged cart id", Carts.merge(base, stranger.token(), guestCart)
+                    .statusCode(), 404);
+            log.expect(kind, where + ": merge as a guest", Carts.merge(base, null, guestCart).statusCode(), 401);
+            log.expect(kind, where + ": check out as a guest naming the cart id",
+                    Carts.as(base, null, guestCart).contentType(ContentType.JSON).body(Carts.CHECKOUT)
+                            .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", ownersVersion)
+                            .post("/api/cart/checkout").statusCode(), 401);
+            Response checkout = Carts.as(base, stranger.token(), guestCart).contentType(ContentType.JSON).body(Carts.CHECKOUT)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", ownersVersion)
+                    .post("/api/cart/checkout");
+            log.expect(kind, where + ": check out with another's cart id and version (" + checkout.statusCode() + ")",
+                    (checkout.statusCode() == 412 || checkout.statusCode() == 422) && !checkout.asString().contains(item.toString()),
+                    true);
+        }
+        // order-service checks the caller itself: a service's token has no cart (the gateway may refuse it sooner)
+        log.expect(kind, "order-service: read a cart with a service's token",
+                Carts.view(bazaar.url("order"), serviceToken, guestCart).statusCode(), 403);
+        log.expect(kind, "order-service: change a line with a service's token",
+                Carts.setLine(bazaar.url("order"), serviceToken, guestCart, item, 1).statusCode(), 403);
+        log.expect(kind, "order-service: merge with a service's token",
+                Carts.merge(bazaar.url("order"), serviceToken, guestCart).statusCode(), 403);
+        JsonPath ownersCart = Carts.view(bazaar.gateway(), owner.token(), null).jsonPath();
+        log.expect(kind, "the owner's cart is as it was", ownersCart.getInt("version") + " " + ownersCart.getString("lines[0].productId")
+                + " x" + ownersCart.getInt("lines[0].quantity"), ownersVersion.replace("\"", "") + " " + item + " x2");
+        Response strangersOrders = as(bazaar.gateway(), stranger.token()).queryParam("size", 100).get("/api/orders");
+        log.expect(kind, "nothing was ordered for the stranger from the owner's cart",
+                strangersOrders.asString().contains(item.toString()), false);
+        failOnViolations(kind);
+    }
+
+    /**
+     * Guest cart ids are 256 random bits (43 characters of URL-safe Base64), never stored as
+     * such (only their SHA-256), and never in a Location header. A made-up, malformed, merged or
+     * expired id is answered alike: the same 404 body, so probing tells nothing.
+     */
+    @Test
+    void guestCartIdsCannotBeGuessedAndEveryDeadOneIsNotFoundAlike() throws Exception {
+        String kind = "guest cart ids";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Response made = as(bazaar.gateway(), null).post("/api/carts");
+            log.expect(kind, "a new guest cart: 201, no Location", made.statusCode() + " " + made.header("Location"), "201 null");
+            ids.add(made.path("cartId"));
+        }
+        log.expect(kind, "every id is 43 characters of URL-safe Base64 (256 bits)", ids.stream().allMatch(id ->
+                id != null && id.matches("[A-Za-z0-9_-]{43}") && Base64.getUrlDecoder().decode(id).length == 32), true);
+        log.expect(kind, "no two ids alike", new java.util.HashSet<>(ids).size(), ids.size());
+        long ones = ids.stream().map(Base64.getUrlDecoder()::decode).mapToLong(AttacksIT::onesIn).sum();
+        // 4096 random bits: 2048 ones give or take 32; a counter, a clock or a padded number would be far off
+        log.expect(kind, "the ids' bits are about half ones (" + ones + " of " + ids.size() * 256 + ")",
+                Math.abs(ones - ids.size() * 128L) < ids.size() * 256L / 10, true);
+        var database = bazaar.databases.get("order");
+        try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                var byHash = connection.prepareStatement("select count(*) from carts where guest_token_hash = ?");
+                var asText = connection.prepareStatement("select count(*) from carts c where c::text like ?")) {
+            int hashed = 0;
+            int plain = 0;
+            for (String id : ids) {
+                byHash.setBytes(1, Carts.sha256(id));
+                hashed += count(byHash);
+                asText.setString(1, "%" + id.replace("_", "\\_") + "%");
+                plain += count(asText);
+            }
+            log.expect(kind, "each id is stored as its SHA-256", hashed, ids.size());
+            log.expect(kind, "no id is stored as it is", plain, 0);
+        }
+
+        String merged = ids.get(0);
+        Carts.merge(bazaar.gateway(), owner.token(), merged).then().statusCode(200);
+        String expired = ids.get(1);
+        Carts.ageGuestCart(bazaar, expired);
+        String madeUp = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().substring(0, 32)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Map<String, String> dead = new java.util.LinkedHashMap<>();
+        dead.put("made up", madeUp);
+        dead.put("malformed", "not-a-cart-id");
+        dead.put("one character short", ids.get(2).substring(1));
+        dead.put("merged", merged);
+        dead.put("expired", expired);
+        Map<String, Object> reference = problemShape(Carts.view(bazaar.gateway(), null, madeUp));
+        log.expect(kind, "a made-up id: 404 cart-not-found", reference.get("status") + " " + reference.get("type"),
+                "404 urn:bazaar:problem:cart-not-found");
+        dead.forEach((what, id) -> {
+            log.expect(kind, "read with a " + what + " id: the same 404", problemShape(Carts.view(bazaar.gateway(), null, id)),
+                    reference);
+            log.expect(kind, "change with a " + what + " id: the same 404",
+                    problemShape(Carts.setLine(bazaar.gateway(), null, id, product, 1)), reference);
+            Map<String, Object> mergeAnswer = problemShape(Carts.merge(bazaar.gateway(), stranger.token(), id));
+            log.expect(kind, "merge a " + what + " id: 404 cart-not-found",
+                    mergeAnswer.get("status") + " " + mergeAnswer.get("type"), "404 urn:bazaar:problem:cart-not-found");
+        });
+        log.expect(kind, "no cart id in the answers' headers", Carts.view(bazaar.gateway(), null, madeUp).headers().asList()
+                .stream().noneMatch(h -> h.getValue().contains(madeUp)), true);
+        failOnViolations(kind);
+    }
+
+    private static long onesIn(byte[] bits) {
+        long ones = 0;
+        for (byte b : bits) {
+            ones += Integer.bitCount(b & 0xff);
+        }
+        return ones;
+    }
+
+    private static int count(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        try (var rows = query.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /**
+     * A problem answer's status, content type and body, less what differs by request, not by cart:
+     * the trace id and the path (instance).
+     */
+    private static Map<String, Object> problemShape(Response answer) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("httpStatus", answer.statusCode());
+        body.put("contentType", answer.contentType());
+        if (answer.contentType() != null && answer.contentType().startsWith("application/problem+json")) {
+            body.putAll(answer.jsonPath().getMap("$"));
+        }
+        body.remove("traceId");
+        body.remove("instance");
+        return body;
     }
 
     // ---- function level ---------------------------------------------------------------------
@@ -466,6 +628,17 @@ class AttacksIT {
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 41}), 16, 20, 40,
                 () -> HttpRequest.newBuilder(URI.create(bazaar.gateway() + "/api/identity/register"))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        // a cart's checkout places an order: the same budget per shopper, in a bucket of its own; without an
+        // Idempotency-Key each is refused before anything is read or written
+        hammer(kind, "POST /api/cart/checkout by one shopper (20/s, burst 40)", null, 32, 20, 40,
+                () -> HttpRequest.newBuilder(URI.create(bazaar.gateway() + "/api/cart/checkout"))
+                        .header("Authorization", "Bearer " + burster.token()).header("Content-Type", "application/json")
+                        .header("If-Match", "\"1\"").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        // guests make carts without a token: the strict budget per address (each answer is a real, empty cart)
+        hammer(kind, "POST /api/carts from one address (20/s, burst 40)",
+                InetAddress.getByAddress(new byte[] {127, 0, 0, 43}), 16, 20, 40,
+                () -> HttpRequest.newBuilder(URI.create(bazaar.gateway() + "/api/carts"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
         // anyone without a token: 100 a second, 200 at once per address (its own loopback address here)
         hammer(kind, "GET /api/catalog/categories from one address (100/s, burst 200)",
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 42}), 64, 100, 200,

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import dev.bazaar.e2e.RunningBazaar;
 import dev.bazaar.e2e.Shoppers;
+import dev.bazaar.e2e.cart.Carts;
 import io.restassured.http.ContentType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -46,10 +47,12 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * new random seed each run; {@code -Dbazaar.badinput.tries=1000} for the full count).
  * <p>
  * Not here: {@code POST /api/identity/admin/keys/rotate}, {@code GET /api/catalog/categories},
- * {@code GET /api/identity/me} and {@code GET /api/*}{@code /admin/dead-letters} take no input to
- * break (any request to them is valid); the OAuth2 sign-in pages ({@code /oauth2/authorize},
- * {@code /login}) answer browsers with redirects and HTML by protocol, and failed sign-ins lock
- * accounts and addresses (the attacks suite covers that throttle).
+ * {@code GET /api/identity/me}, {@code GET /api/*}{@code /admin/dead-letters}, {@code POST /api/carts}
+ * and a shopper's {@code GET} and {@code DELETE /api/cart} take no input to break (any request to
+ * them is valid; a guest's cart requests are here, by their {@code X-Cart-Id}); the OAuth2
+ * sign-in pages ({@code /oauth2/authorize}, {@code /login}) answer browsers with redirects and HTML
+ * by protocol, and failed sign-ins lock accounts and addresses (the attacks suite covers that
+ * throttle).
  */
 @PropertyDefaults(generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
 class BadInputIT {
@@ -67,6 +70,12 @@ class BadInputIT {
     static UUID category;
     static UUID roleTarget;
     static Map<String, List<String>> deadLetterQueues = new LinkedHashMap<>();
+    /** A guest's cart holding a line: bad X-Cart-Ids are aimed near it, bad bodies sent with it. */
+    static String guestCart;
+    /** Another guest's cart holding a line, which a merge let through would empty into a shopper's. */
+    static String mergeableCart;
+    /** Every shopper's cart holds one line, set once: version 1, what a checkout let through would order. */
+    static final String SHOPPERS_CART_VERSION = "\"1\"";
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private final Map<String, DatabaseFingerprint> before = new LinkedHashMap<>();
@@ -109,6 +118,12 @@ class BadInputIT {
                     .when().get("/api/" + service + "/admin/dead-letters").then().statusCode(200).extract().path("queue");
             deadLetterQueues.put(service, queues == null ? List.of() : queues);
         }
+        guestCart = Carts.newGuestCart(bazaar.gateway());
+        Carts.setLineSettled(bazaar.gateway(), null, guestCart, product, 1).then().statusCode(200);
+        mergeableCart = Carts.newGuestCart(bazaar.gateway());
+        Carts.setLineSettled(bazaar.gateway(), null, mergeableCart, product, 1).then().statusCode(200);
+        shoppers.forEachToken(token -> Carts.setLineSettled(bazaar.gateway(), token, null, product, 1).then()
+                .statusCode(200).header("ETag", SHOPPERS_CART_VERSION));
         DatabaseFingerprint.awaitQuiet(bazaar);
     }
 
@@ -180,15 +195,9 @@ class BadInputIT {
         Map<String, String> line = new LinkedHashMap<>();
         line.put("productId", Json.string(product.toString()));
         line.put("quantity", "1");
-        Map<String, String> address = new LinkedHashMap<>();
-        address.put("name", Json.string("Grace Hopper"));
-        address.put("line1", Json.string("1 Compiler Way"));
-        address.put("city", Json.string("Arlington"));
-        address.put("postalCode", Json.string("22201"));
-        address.put("country", Json.string("US"));
         Map<String, String> valid = new LinkedHashMap<>();
         valid.put("lines", "[" + Json.object(line) + "]");
-        valid.put("shippingAddress", Json.object(address));
+        valid.put("shippingAddress", Json.object(address()));
         valid.put("paymentToken", Json.string("tok_visa"));
         Arbitrary<String> brokenLine = BadValues.object(line, Map.of("productId", BadValues.uuid(),
                 "quantity", BadValues.integer(1, 100)), List.of("productId", "quantity"));
@@ -200,6 +209,25 @@ class BadInputIT {
                 Arbitraries.integers().between(51, 120).map(n -> IntStream.range(0, n)
                         .mapToObj(i -> "{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": 1}")
                         .collect(Collectors.joining(", ", "[", "]"))));
+        Map<String, Arbitrary<String>> broken = new LinkedHashMap<>();
+        broken.put("lines", brokenLines);
+        broken.put("shippingAddress", brokenAddress());
+        broken.put("paymentToken", brokenPaymentToken());
+        return new BadBodies.Shape(valid, broken, List.of("lines", "shippingAddress", "paymentToken"));
+    }
+
+    /** A shipping address as orders and cart checkouts take it. */
+    static Map<String, String> address() {
+        Map<String, String> address = new LinkedHashMap<>();
+        address.put("name", Json.string("Grace Hopper"));
+        address.put("line1", Json.string("1 Compiler Way"));
+        address.put("city", Json.string("Arlington"));
+        address.put("postalCode", Json.string("22201"));
+        address.put("country", Json.string("US"));
+        return address;
+    }
+
+    static Arbitrary<String> brokenAddress() {
         Map<String, Arbitrary<String>> brokenAddress = new LinkedHashMap<>();
         brokenAddress.put("name", BadValues.requiredText(100));
         brokenAddress.put("line1", BadValues.requiredText(200));
@@ -207,11 +235,11 @@ class BadInputIT {
         brokenAddress.put("city", BadValues.requiredText(100));
         brokenAddress.put("postalCode", BadValues.requiredText(20));
         brokenAddress.put("country", BadValues.notMatching("[A-Z]{2}", 2, true));
-        Map<String, Arbitrary<String>> broken = new LinkedHashMap<>();
-        broken.put("lines", brokenLines);
-        broken.put("shippingAddress", BadValues.object(address, brokenAddress, List.of("name", "line1", "city", "postalCode", "country")));
-        broken.put("paymentToken", BadValues.notMatching("[A-Za-z0-9_]+", 100, true));
-        return new BadBodies.Shape(valid, broken, List.of("lines", "shippingAddress", "paymentToken"));
+        return BadValues.object(address(), brokenAddress, List.of("name", "line1", "city", "postalCode", "country"));
+    }
+
+    static Arbitrary<String> brokenPaymentToken() {
+        return BadValues.notMatching("[A-Za-z0-9_]+", 100, true);
     }
 
     static Map<String, Arbitrary<String>> productDetails() {
@@ -308,15 +336,19 @@ class BadInputIT {
         Arbitrary<Tuple.Tuple2<BadBodies.Body, String>> brokenBodies = BadBodies.of(shape)
                 .map(body -> Tuple.of(body, UUID.randomUUID().toString()));
         // a valid body with a key that is missing or not [A-Za-z0-9_-]{1,100} once trimmed
-        Arbitrary<String> badKeys = Arbitraries.oneOf(
+        Arbitrary<Tuple.Tuple2<BadBodies.Body, String>> badKey = Arbitraries.oneOf(badKeys(), Arbitraries.just((String) null))
+                .map(key -> Tuple.of(new BadBodies.Body("valid body, key " + (key == null ? "missing" : "'" + key + "'"),
+                        BadBodies.utf8(shape.validJson()), "application/json"), key));
+        return Arbitraries.frequencyOf(Tuple.of(88, brokenBodies), Tuple.of(12, badKey));
+    }
+
+    /** Idempotency-Keys that are not [A-Za-z0-9_-]{1,100} once trimmed. */
+    static Arbitrary<String> badKeys() {
+        return Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(120),
                 Arbitraries.strings().alpha().ofMinLength(101).ofMaxLength(300),
                 Arbitraries.of("", "a b", "key/1", "../x", "k;DROP", "k'--", "%0d%0a", "k\tk", "k\"k", "k,k"))
                 .filter(key -> !key.strip().matches("[A-Za-z0-9_-]{1,100}"));
-        Arbitrary<Tuple.Tuple2<BadBodies.Body, String>> badKey = Arbitraries.oneOf(badKeys, Arbitraries.just((String) null))
-                .map(key -> Tuple.of(new BadBodies.Body("valid body, key " + (key == null ? "missing" : "'" + key + "'"),
-                        BadBodies.utf8(shape.validJson()), "application/json"), key));
-        return Arbitraries.frequencyOf(Tuple.of(88, brokenBodies), Tuple.of(12, badKey));
     }
 
     /**
@@ -603,6 +635,163 @@ class BadInputIT {
     @Provide
     Arbitrary<String> oddWords() {
         return OddText.any().filter(s -> s.length() <= 200);
+    }
+
+    // ---- the cart ---------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<BadBodies.Body> cartLines() {
+        return BadBodies.of(CartInputs.line());
+    }
+
+    @Property
+    void setLineRefusesMalformedBodies(@ForAll("cartLines") BadBodies.Body body) {
+        sendBody("PUT /api/cart/lines/{productId}", "PUT", "/api/cart/lines/" + product, body, shoppers.token(), Map.of());
+    }
+
+    @Property
+    void setGuestLineRefusesMalformedBodies(@ForAll("cartLines") BadBodies.Body body) {
+        sendBody("PUT /api/cart/lines/{productId} (guest)", "PUT", "/api/cart/lines/" + product, body, null,
+                Map.of("X-Cart-Id", guestCart));
+    }
+
+    /** A valid line for a product id that is none (or, a random UUID, names no product: 422). */
+    @Property
+    void setLineRefusesBadProductIds(@ForAll("ids") String id) {
+        String path = "/api/cart/lines/" + id;
+        if (!sendable(path)) {
+            return;
+        }
+        BadBodies.Shape line = CartInputs.line();
+        sendBody("PUT /api/cart/lines/{productId} (bad id)", "PUT", path,
+                new BadBodies.Body("valid body", BadBodies.utf8(line.validJson()), "application/json"), shoppers.token(), Map.of());
+    }
+
+    /** Removing a line the cart does not hold is no error (nothing changes), so only ids that are no UUID. */
+    @Provide
+    Arbitrary<String> idsThatAreNoUuid() {
+        return BadParameters.pathId().filter(BadParameters::neverAUuid);
+    }
+
+    @Property
+    void removeLineRefusesBadProductIds(@ForAll("idsThatAreNoUuid") String id) {
+        sendPath("DELETE /api/cart/lines/{productId}", "DELETE", "/api/cart/lines/" + id, shoppers.token());
+    }
+
+    /**
+     * A guest's every cart request with an {@code X-Cart-Id} that opens no cart: 404 (401 with
+     * none), and the guest cart whose id it nearly is stays as it was.
+     */
+    @Property
+    void guestCartRequestsRefuseDeadCartIds(@ForAll("deadGuestIds") String cartId,
+            @ForAll("guestCartRequests") String request) {
+        String path = request.endsWith("line") ? "/api/cart/lines/" + product : "/api/cart";
+        String method = request.substring(0, request.indexOf(' '));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(bazaar.gateway() + path)).timeout(TIMEOUT);
+        if (method.equals("PUT")) {
+            builder.method(method, HttpRequest.BodyPublishers.ofString(CartInputs.line().validJson()))
+                    .header("Content-Type", "application/json");
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            builder.header("X-Cart-Id", cartId);
+        } catch (IllegalArgumentException unsendable) {
+            // a value java.net.http will not put in a header: nothing reaches the server
+            return;
+        }
+        expectRefusal("X-Cart-Id on /api/cart and its lines (guest)", request + " X-Cart-Id: " + cartId, builder, null);
+    }
+
+    @Provide
+    Arbitrary<String> deadGuestIds() {
+        return CartInputs.deadGuestIds(guestCart);
+    }
+
+    @Provide
+    Arbitrary<String> guestCartRequests() {
+        return Arbitraries.of("GET /api/cart", "PUT line", "DELETE line", "DELETE /api/cart");
+    }
+
+    @Property
+    void mergeRefusesMalformedBodies(@ForAll("merges") BadBodies.Body body) {
+        sendBody("POST /api/cart/merge", "POST", "/api/cart/merge", body, shoppers.token(), Map.of());
+    }
+
+    @Provide
+    Arbitrary<BadBodies.Body> merges() {
+        return BadBodies.of(CartInputs.merge(mergeableCart));
+    }
+
+    /**
+     * A checkout of a cart holding a line, at its version ("1"), with one thing wrong: the body,
+     * the Idempotency-Key, or If-Match (missing: 428; no version: 400). Each is refused before
+     * the key is used, so nothing at all is written.
+     */
+    @Property
+    void checkOutRefusesMalformedBodiesKeysAndVersions(
+            @ForAll("checkouts") Tuple.Tuple2<BadBodies.Body, Map<String, String>> request) {
+        sendBody("POST /api/cart/checkout", "POST", "/api/cart/checkout", request.get1(), shoppers.token(), request.get2());
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<BadBodies.Body, Map<String, String>>> checkouts() {
+        BadBodies.Shape shape = CartInputs.checkout();
+        Arbitrary<Tuple.Tuple2<BadBodies.Body, Map<String, String>>> brokenBodies = BadBodies.of(shape)
+                .map(body -> Tuple.of(body, checkoutHeaders(UUID.randomUUID().toString(), SHOPPERS_CART_VERSION)));
+        Arbitrary<Tuple.Tuple2<BadBodies.Body, Map<String, String>>> withLines = CartInputs.checkoutWithLines(product.toString())
+                .map(json -> Tuple.of(new BadBodies.Body("valid body with lines", BadBodies.utf8(json), "application/json"),
+                        checkoutHeaders(UUID.randomUUID().toString(), SHOPPERS_CART_VERSION)));
+        Arbitrary<Tuple.Tuple2<BadBodies.Body, Map<String, String>>> badKey = Arbitraries.oneOf(badKeys(),
+                Arbitraries.just((String) null)).map(key -> Tuple.of(new BadBodies.Body("valid body, key "
+                        + (key == null ? "missing" : "'" + key + "'"), BadBodies.utf8(shape.validJson()), "application/json"),
+                        checkoutHeaders(key, SHOPPERS_CART_VERSION)));
+        Arbitrary<Tuple.Tuple2<BadBodies.Body, Map<String, String>>> badVersion = Arbitraries.oneOf(CartInputs.badIfMatch(),
+                Arbitraries.just((String) null)).map(ifMatch -> Tuple.of(new BadBodies.Body("valid body, If-Match "
+                        + (ifMatch == null ? "missing" : "'" + ifMatch + "'"), BadBodies.utf8(shape.validJson()), "application/json"),
+                        checkoutHeaders(UUID.randomUUID().toString(), ifMatch)));
+        return Arbitraries.frequencyOf(Tuple.of(60, brokenBodies), Tuple.of(5, withLines), Tuple.of(15, badKey),
+                Tuple.of(20, badVersion));
+    }
+
+    /**
+     * A valid checkout naming a version the cart is not at: 412 with the cart as it is. The key
+     * keeps that answer for its replay; no order, reservation or event comes of it.
+     */
+    @Property
+    void checkOutAtAnotherVersionOrdersNothing(@ForAll("otherVersions") String ifMatch) {
+        mayChange = Set.of("order.idempotency_keys");
+        sendBody("POST /api/cart/checkout (another version)", "POST", "/api/cart/checkout",
+                new BadBodies.Body("valid body, If-Match " + ifMatch, BadBodies.utf8(CartInputs.checkout().validJson()),
+                        "application/json"),
+                shoppers.token(), checkoutHeaders(UUID.randomUUID().toString(), ifMatch));
+    }
+
+    @Provide
+    Arbitrary<String> otherVersions() {
+        return Combinators.combine(Arbitraries.integers().between(0, 999_999_999).edgeCases(e -> e.add(0, 2, 999_999_999))
+                .filter(v -> v != 1), Arbitraries.of(true, false))
+                .as((version, quoted) -> quoted ? "\"" + version + "\"" : String.valueOf(version));
+    }
+
+    private static Map<String, String> checkoutHeaders(String key, String ifMatch) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
+        return headers;
+    }
+
+    private static boolean sendable(String path) {
+        try {
+            URI.create(bazaar.gateway() + path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     // ---- OAuth2 token endpoint ----------------------------------------------------------------

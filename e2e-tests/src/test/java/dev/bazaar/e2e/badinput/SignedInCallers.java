@@ -46,9 +46,17 @@ final class SignedInCallers {
         return new SignedInCallers(bazaar, emailAndPassword.stream().map(c -> new Account(c[0], c[1])).toList());
     }
 
+    /** Each account's token in turn (for what every account must have before the tries). */
+    void forEachToken(java.util.function.Consumer<String> action) {
+        accounts.forEach(account -> action.accept(tokenOf(account)));
+    }
+
     /** The next account's token, fresh for at least another minute. */
     String token() {
-        Account account = accounts.get(Math.floorMod(next.getAndIncrement(), accounts.size()));
+        return tokenOf(accounts.get(Math.floorMod(next.getAndIncrement(), accounts.size())));
+    }
+
+    private String tokenOf(Account account) {
         synchronized (account) {
             if (account.token == null || account.signedInAt.plus(RENEW_AFTER).isBefore(Instant.now())) {
                 account.token = Shoppers.login(bazaar, account.email, account.password);
