@@ -101,6 +101,30 @@ class CartCheckoutIT extends OrderIntegrationTest {
         assertThat(peers.available(product)).isEqualTo(8);
     }
 
+    /** Nobody buys at a price they did not see: a price that moved since their version is 412, like a change. */
+    @Test
+    void aPriceThatMovedSinceTheVersionSeenIs412EvenUnread() {
+        UUID customer = UUID.randomUUID();
+        CartCalls shopper = CartCalls.shopper(tokens.customer(customer));
+        UUID product = peers.product("Reading Lamp", 4_000, 10);
+        shopper.set(product, 2).then().statusCode(200);
+        String seen = shopper.etag();
+        peers.reprice(product, 4_600);
+        int reserves = peers.reserveCalls.get();
+
+        shopper.checkOut(key(), seen).then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("urn:bazaar:problem:cart-changed"))
+                .body("cart.version", equalTo(2))
+                .body("cart.lines[0].unitPrice.amount", equalTo(4_600))
+                .body("cart.notices[0].type", equalTo("price-changed"))
+                .body("cart.total.amount", equalTo(9_200));
+
+        assertThat(ordersOf(customer)).isZero();
+        assertThat(peers.reserveCalls.get()).as("nothing reserved").isEqualTo(reserves);
+        shopper.checkOut(key(), "\"2\"").then().statusCode(201).body("total.amount", equalTo(9_200));
+        shopper.view().then().body("lines", empty());
+    }
+
     @Test
     void aStaleVersionIs412WithTheCartAsItIsNowAndOrdersNothing() {
         UUID customer = UUID.randomUUID();

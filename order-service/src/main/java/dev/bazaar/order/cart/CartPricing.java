@@ -49,6 +49,7 @@ public class CartPricing {
         List<CartView.Line> lines = new ArrayList<>();
         List<CartView.Notice> notices = new ArrayList<>();
         List<CartLine> seen = new ArrayList<>();
+        boolean pricesMoved = false;
         for (CartLine line : cart.lines()) {
             Product product = products.get(line.productId().toString());
             if (product == null) {
@@ -71,20 +72,22 @@ public class CartPricing {
             lines.add(new CartView.Line(line.productId(), product.getName(), price, line.quantity(),
                     times(price, line.quantity()), new CartView.Availability(available > 0,
                             available < line.quantity() ? available : null)));
+            pricesMoved |= !price.equals(line.seenPrice());
             if (!price.equals(line.seenPrice()) || !product.getName().equals(line.name())) {
                 seen.add(new CartLine(line.productId(), line.quantity(), product.getName(), line.addedPrice(), price,
                         line.addedAt()));
             }
         }
+        int version = cart.version();
         if (!seen.isEmpty()) {
             try {
-                store.rememberSeen(cart.id(), seen);
+                version = store.rememberSeen(cart.id(), seen, pricesMoved).orElse(version);
             } catch (RuntimeException e) {
-                // the answer does not depend on it: the next read tries again
+                // the next read tries again, and a checkout at this version finds the prices moved
                 log.atDebug().addKeyValue("reason", String.valueOf(e.getMessage())).log("cart prices seen not kept");
             }
         }
-        return of(cart, lines, notices);
+        return of(version, cart, lines, notices);
     }
 
     private static CartView stale(Cart cart) {
@@ -94,7 +97,7 @@ public class CartPricing {
                 notices.add(CartView.Notice.priceChanged(line.productId(), line.addedPrice(), line.seenPrice()));
             }
         }
-        return of(cart, cart.lines().stream().map(CartPricing::lastSeen).toList(), notices);
+        return of(cart.version(), cart, cart.lines().stream().map(CartPricing::lastSeen).toList(), notices);
     }
 
     private static CartView.Line lastSeen(CartLine line) {
@@ -102,8 +105,8 @@ public class CartPricing {
                 times(line.seenPrice(), line.quantity()), null);
     }
 
-    private static CartView of(Cart cart, List<CartView.Line> lines, List<CartView.Notice> notices) {
-        return new CartView(cart.version(), lines, total(lines), lines.stream().mapToInt(CartView.Line::quantity).sum(),
+    private static CartView of(int version, Cart cart, List<CartView.Line> lines, List<CartView.Notice> notices) {
+        return new CartView(version, lines, total(lines), lines.stream().mapToInt(CartView.Line::quantity).sum(),
                 notices, cart.updatedAt());
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,21 +144,31 @@ public class CartStore {
 
     /**
      * Keeps what catalog said of these lines (name, price), to show while catalog cannot be reached.
-     * Only when the cart is not being changed right now: it is worth no wait, and a change sets its
-     * lines afresh anyway. Not a change of the cart: its version stays.
+     * A price that moved is a change of the cart the shopper has to see: the version moves on, so a
+     * checkout sent with the version read before is 412 with the cart at the new prices. A new name
+     * alone is not. Only when the cart is not being changed right now: it is worth no wait, and the
+     * change under way moves the version anyway (a later read finds the price moved and says so).
+     *
+     * @return the cart's version now, when this moved it on
      */
     @Transactional
-    public void rememberSeen(UUID cartId, List<CartLine> lines) {
+    public OptionalInt rememberSeen(UUID cartId, List<CartLine> lines, boolean pricesMoved) {
         boolean free = !jdbc.sql("select id from carts where id = ? for update skip locked").param(cartId)
                 .query(UUID.class).list().isEmpty();
         if (!free) {
-            return;
+            return OptionalInt.empty();
         }
         for (CartLine line : lines) {
             jdbc.sql("update cart_lines set name = ?, seen_amount = ?, seen_currency = ? where cart_id = ? and product_id = ?")
                     .params(line.name(), line.seenPrice().amount(), line.seenPrice().currency(), cartId, line.productId())
                     .update();
         }
+        if (!pricesMoved) {
+            return OptionalInt.empty();
+        }
+        // not the shopper's change: the time to live still counts from their last one
+        return OptionalInt.of(jdbc.sql("update carts set version = version + 1 where id = ? returning version")
+                .param(cartId).query(Integer.class).single());
     }
 
     private record Header(UUID id, int version, Timestamp updatedAt) {

@@ -10,6 +10,7 @@ import dev.bazaar.order.cart.CartOwner;
 import dev.bazaar.order.cart.CartPricing;
 import dev.bazaar.order.cart.CartStore;
 import dev.bazaar.order.cart.CartVersion;
+import dev.bazaar.order.cart.CartView;
 import dev.bazaar.order.catalog.CatalogClient;
 import dev.bazaar.order.idempotency.Claim;
 import dev.bazaar.order.orders.OrderPlacement;
@@ -18,6 +19,7 @@ import dev.bazaar.order.orders.OrderView;
 /**
  * Orders the shopper's cart as it was at the version they saw, through the placement every order
  * takes (priced and reserved at catalog now), and empties the cart in the order's transaction.
+ * A price that moved since that version is a change they did not see: 412, like any other.
  * If the cart moved on meanwhile (a change, or a concurrent checkout), nothing is stored, the
  * reservation is released, and the answer is 412 with the cart as it is now.
  */
@@ -46,6 +48,12 @@ class CheckOutHandler {
         }
         if (cart.lines().isEmpty()) {
             throw new CartEmpty();
+        }
+        // priced now: a price that moved since the version the shopper saw moves the version on,
+        // and they get the cart at the new prices to look at before they buy
+        CartView now = pricing.view(cart);
+        if (now.version() != cart.version()) {
+            throw new CartChanged(now);
         }
         try {
             return placement.place(claim, shopper.customerId(),
