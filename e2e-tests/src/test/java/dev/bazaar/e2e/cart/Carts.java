@@ -146,6 +146,18 @@ public final class Carts {
         }
     }
 
+    /** Deletes a guest cart's row, as the retention sweep does with an expired one. */
+    public static void dropGuestCart(RunningBazaar bazaar, String cartId) {
+        var database = bazaar.databases.get("order");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                var delete = connection.prepareStatement("delete from carts where guest_token_hash = ?")) {
+            delete.setBytes(1, sha256(cartId));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] sha256(String cartId) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(cartId.getBytes(StandardCharsets.US_ASCII));
