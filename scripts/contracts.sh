@@ -3,7 +3,12 @@
 #   scripts/contracts.sh                         buf lint (STANDARD) and buf breaking against the baseline,
 #                                                then proves the breaking check bites on a broken copy;
 #                                                then parses the events' AsyncAPI document (npm
-#                                                @asyncapi/parser) and checks it against EventTopology
+#                                                @asyncapi/parser) and checks it against EventTopology;
+#                                                then lints every OpenAPI document in contracts/openapi
+#                                                with Spectral (spectral:oas and Bazaar's rules in
+#                                                contracts/openapi/.spectral.yaml): no error, no warning
+#   scripts/contracts.sh update-openapi          rewrite contracts/openapi/<service>.json from a running system
+#                                                (./bazaar up; BAZAAR_URL names another gateway)
 #   scripts/contracts.sh update-proto-baseline   rewrite contracts/proto/baseline.json from proto/ as it
 #                                                is now: only for a break that is intended, in a commit of
 #                                                its own that says which consumer it breaks and why
@@ -12,7 +17,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 baseline=$root/contracts/proto/baseline.json
 buf=$root/contracts/node_modules/.bin/buf
 
-if [ ! -x "$buf" ] || ! "$buf" --version >/dev/null 2>&1 || [ ! -d "$root/contracts/node_modules/@asyncapi/parser" ]; then
+spectral=$root/contracts/node_modules/.bin/spectral
+if [ ! -x "$buf" ] || ! "$buf" --version >/dev/null 2>&1 || [ ! -d "$root/contracts/node_modules/@asyncapi/parser" ] \
+    || [ ! -x "$spectral" ]; then
   echo "installing the contract tools (npm ci in contracts/)" >&2
   npm ci --prefix "$root/contracts" --no-audit --no-fund --loglevel=error >/dev/null
 fi
@@ -23,8 +30,20 @@ case "${1:-check}" in
     echo "wrote $baseline: commit it on its own" >&2
     exit 0
     ;;
+  update-openapi)
+    # the services' documents as a running system serves them (./bazaar up), pretty-printed; the
+    # gateway's own document is written by hand and is not touched
+    gateway=${BAZAAR_URL:-http://localhost:8080}
+    for service in catalog order payment identity; do
+      curl -fsS "$gateway/v3/api-docs/$service" \
+        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(JSON.parse(s),null,2)+"\n"))' \
+        > "$root/contracts/openapi/$service.json"
+      echo "wrote contracts/openapi/$service.json from $gateway" >&2
+    done
+    exit 0
+    ;;
   check) ;;
-  *) echo "usage: scripts/contracts.sh [check|update-proto-baseline]" >&2; exit 2 ;;
+  *) echo "usage: scripts/contracts.sh [check|update-proto-baseline|update-openapi]" >&2; exit 2 ;;
 esac
 
 cd "$root/proto"
@@ -65,3 +84,24 @@ if NODE_PATH=$root/contracts/node_modules BAZAAR_ROOT=$root node "$events_copy/v
   exit 1
 fi
 echo "events: a copy with a payload schema missing is refused, as it must be"
+
+# OpenAPI: every committed document passes spectral:oas and Bazaar's own rules (examples, problem+json
+# errors, bodies as served) with no error and no warning.
+openapi=$root/contracts/openapi
+"$spectral" lint --ruleset "$openapi/.spectral.yaml" --fail-severity=warn --quiet "$openapi"/*.json
+echo "openapi: $(cd "$openapi" && ls *.json | tr '\n' ' ')lint clean (Spectral, no error or warning)"
+
+# The lint must refuse what it is there to refuse: a copy of the gateway's document whose 401 is
+# answered as text/plain.
+broken=$copy/openapi-broken.json
+node -e '
+  const fs = require("fs");
+  const doc = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  doc.components.responses.Unauthorized.content = { "text/plain": { schema: { type: "string" } } };
+  fs.writeFileSync(process.argv[2], JSON.stringify(doc));
+' "$openapi/gateway.json" "$broken"
+if "$spectral" lint --ruleset "$openapi/.spectral.yaml" --fail-severity=warn --quiet "$broken" >/dev/null 2>&1; then
+  echo "Spectral let an error answered as text/plain through: the OpenAPI rules do not work" >&2
+  exit 1
+fi
+echo "openapi: a copy with an error answered as text/plain is refused, as it must be"

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.bazaar.testsupport.openapi.ApiContracts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,7 +102,7 @@ final class Backend {
                 return;
             }
             if (path.equals("/v3/api-docs")) {
-                send(exchange, 200, "application/json", apiDocs());
+                send(exchange, 200, "application/json", apiDocsOf(name));
                 return;
             }
             calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
@@ -125,14 +126,15 @@ final class Backend {
         }
     }
 
-    private Map<String, Object> apiDocs() {
+    /** A small document as a service publishes it: relative server, sign-in beside the bearer token. */
+    static Map<String, Object> apiDocsOf(String name) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("summary", "Something " + name + " does");
-        operation.put("security", List.of(Map.of("bearer", List.of())));
+        operation.put("security", List.of(Map.of("bearer", List.of()), Map.of("oauth2", List.of())));
         return Map.of(
                 "openapi", "3.1.0",
                 "info", Map.of("title", "Bazaar " + name, "version", "v1"),
-                "servers", List.of(Map.of("url", url(), "description", "Generated server url")),
+                "servers", List.of(Map.of("url", "/", "description", "The Bazaar gateway")),
                 "paths", Map.of("/api/" + name + "/things", Map.of("get", operation)),
                 "components", Map.of("securitySchemes",
                         Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"))));
@@ -149,9 +151,11 @@ final class Backend {
         return query;
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+    private void send(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", contentType);
+        // the stand-in's answers have no document: the response check judges only the gateway's own
+        exchange.getResponseHeaders().add(ApiContracts.STAND_IN_HEADER, name);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -123,21 +123,14 @@ class RoutingIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void servesEachServicesApiDocumentPointedAtTheGatewayWithSignIn() {
-        String origin = "http://127.0.0.1:" + port;
+    void servesEachServicesApiDocumentAsTheServiceServesIt() {
         for (String service : new String[] {"catalog", "order", "payment", "identity"}) {
             JsonPath doc = given().when().get("/v3/api-docs/" + service)
                     .then().statusCode(200)
                     .extract().jsonPath();
 
-            assertThat(doc.getString("info.title")).isEqualTo("Bazaar " + service);
-            assertThat(doc.getList("servers.url")).containsExactly(origin);
-            assertThat(doc.getString("components.securitySchemes.oauth2.flows.authorizationCode.authorizationUrl"))
-                    .isEqualTo(origin + "/oauth2/authorize");
-            assertThat(doc.getString("components.securitySchemes.oauth2.flows.authorizationCode.tokenUrl"))
-                    .isEqualTo(origin + "/oauth2/token");
-            assertThat(doc.getList("paths.'/api/" + service + "/things'.get.security"))
-                    .containsExactly(Map.of("bearer", java.util.List.of()), Map.of("oauth2", java.util.List.of()));
+            // the document is the service's published one, byte for byte: nothing the gateway adds
+            assertThat(doc.getMap("")).isEqualTo(Backend.apiDocsOf(service));
         }
     }
 

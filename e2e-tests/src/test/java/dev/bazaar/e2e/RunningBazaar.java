@@ -246,6 +246,11 @@ public final class RunningBazaar {
         return service(service).baseUrl();
     }
 
+    /** Prepended to every queue name of this system, so that it shares the broker with no other run. */
+    public String queuePrefix() {
+        return rabbit.queuePrefix();
+    }
+
     /** The only door shoppers use. */
     public String gateway() {
         return url("gateway");

@@ -40,6 +40,8 @@ import dev.bazaar.proto.identity.v1.GetCustomerRequest;
 import dev.bazaar.proto.payment.v1.GetPaymentRequest;
 import dev.bazaar.proto.payment.v1.PaymentServiceGrpc;
 import dev.bazaar.testsupport.ShopperLogin;
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.restassured.http.ContentType;
@@ -659,7 +661,8 @@ class AttacksIT {
         AtomicBoolean limited = new AtomicBoolean();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long start = System.nanoTime();
-        try (HttpClient client = builder.build();
+        List<String> undocumented = Collections.synchronizedList(new ArrayList<>());
+        try (HttpClient client = ContractCheckingHttpClient.of(builder.build(), AnsweredBy.GATEWAY, undocumented::add);
                 var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < callers; i++) {
                 workers.submit(() -> {
@@ -680,6 +683,9 @@ class AttacksIT {
         log.expect(kind, what + ": no more got through than the budget (" + through + " in " + String.format("%.1f", seconds)
                 + " s, budget " + budget + ")", through <= budget, true);
         checkBurst(kind, what + " (" + answers.size() + " sent by " + callers + " callers)", answers);
+        log.expect(kind, what + ": every answer as the published documents declare it"
+                + (undocumented.isEmpty() ? "" : " (" + undocumented.size() + " not, first: " + undocumented.getFirst() + ")"),
+                undocumented.isEmpty(), true);
     }
 
     private static void checkBurst(String kind, String burst, List<HttpResponse<String>> answers) {

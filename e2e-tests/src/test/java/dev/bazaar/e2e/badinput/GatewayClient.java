@@ -14,6 +14,9 @@ import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
+
 /**
  * Keep-alive HTTP/1.1 clients for the gateway. Anonymous calls rotate over several loopback
  * source addresses (127.0.0.2 to 127.0.0.9): the gateway's budget for callers without a token is
@@ -78,7 +81,7 @@ final class GatewayClient {
         if (localAddress != null) {
             builder.localAddress(localAddress);
         }
-        return builder.build();
+        return ContractCheckingHttpClient.of(builder.build(), AnsweredBy.GATEWAY);
     }
 
     private static InetAddress loopback(int last) {

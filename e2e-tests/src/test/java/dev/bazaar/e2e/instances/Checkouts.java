@@ -17,6 +17,9 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import io.restassured.path.json.JsonPath;
 
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
+
 /**
  * Orders placed through the gateway by a client that retries as the API says: the same
  * Idempotency-Key and body while the answer is "not now" (a broken connection, 5xx, 429, a
@@ -31,7 +34,8 @@ final class Checkouts {
     }
 
     private final String gateway;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = ContractCheckingHttpClient.of(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), AnsweredBy.GATEWAY);
 
     Checkouts(String gateway) {
         this.gateway = gateway;

@@ -76,6 +76,11 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("management.observations.annotations.enabled", "false");
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        // the published document (contracts/openapi/): the REST API only, never a service's HTML pages;
+        // bodies as served; keys sorted, so that the same code gives the same bytes
+        defaults.put("springdoc.paths-to-match", "/api/**");
+        defaults.put("springdoc.default-produces-media-type", "application/json");
+        defaults.put("springdoc.writer-with-order-by-keys", "true");
         // the deployment-wide names of DESIGN.md (BAZAAR_ISSUER_URL, BAZAAR_IDENTITY_URL) feed every service's keys
         defaults.put("bazaar.security.issuer-url", "${BAZAAR_ISSUER_URL:http://localhost:8080}");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

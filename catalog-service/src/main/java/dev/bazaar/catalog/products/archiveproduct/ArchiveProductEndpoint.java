@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.bazaar.catalog.products.ProductView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,12 +25,15 @@ class ArchiveProductEndpoint {
     }
 
     @PostMapping("/api/catalog/admin/products/{id}/archive")
-    @Operation(summary = "Take a product off sale (role ADMIN); idempotent; emits catalog.product.updated")
+    @Operation(summary = "Take a product off sale (role ADMIN); idempotent; emits catalog.product.updated",
+            description = "Admins only. The product leaves the search and can no longer be ordered or put in a cart, "
+                    + "but GET by id still finds it for order history. Units held for unpaid orders stay held, since "
+                    + "those orders may still be paid. Archiving an archived product changes nothing and emits nothing.")
     @ApiResponse(responseCode = "200", description = "The archived product")
-    @ApiResponse(responseCode = "401", description = "No valid token")
-    @ApiResponse(responseCode = "403", description = "Not an admin")
-    @ApiResponse(responseCode = "404", description = "No such product")
-    ProductView archive(@PathVariable UUID id) {
+    @ApiResponse(responseCode = "403", description = "The token is not an admin's")
+    @ApiResponse(responseCode = "404", description = "No product has this id (product-not-found)")
+    ProductView archive(@Parameter(description = "The product's id, as creating it answered",
+            example = "3f2b8c1e-5d47-4a96-9e0b-7c1d2a4f6e88") @PathVariable UUID id) {
         return ProductView.of(handler.archive(id));
     }
 }

@@ -22,10 +22,15 @@ class SearchProductsEndpoint {
     }
 
     @GetMapping("/api/catalog/products")
-    @Operation(summary = "Search and browse products on sale")
+    @Operation(summary = "Search and browse products on sale",
+            description = "Public: no sign-in. Only products on sale are found (archived ones are not); every filter "
+                    + "is optional and they combine. With q the most relevant come first unless sort says otherwise. "
+                    + "Pages hold 1 to 100 products (20 by default) and reach no further than the 10,000th: narrow "
+                    + "the search instead of paging deeper. The answer has the total count.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400",
-            description = "A parameter is invalid or the page lies past the 10,000th product (problem+json naming it)")
+            description = "A parameter is invalid, minPrice is above maxPrice, or the page lies past the 10,000th "
+                    + "product (problem+json naming it)")
     PageOf<ProductView> search(@Valid @ParameterObject SearchProducts query) {
         return handler.search(query).map(ProductView::of);
     }

@@ -37,9 +37,11 @@ class RevokeKeyEndpoint {
     @ApiResponse(responseCode = "200", description = "The key ids: revoked, now active, next")
     @ApiResponse(responseCode = "400", description = "The kid is not a key id (problem+json naming the field)",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "The token is not an admin's")
     @ApiResponse(responseCode = "404", description = "No such key (problem signing-key-not-found)",
             content = @Content(mediaType = "application/problem+json"))
-    RevokeKeyHandler.Revocation revoke(@Parameter(description = "the key id (kid), as in the JWKS and token headers")
+    RevokeKeyHandler.Revocation revoke(@Parameter(description = "the key id (kid), as in the JWKS and token headers",
+            example = "0f8e7d6c-5b4a-4392-8817-a6b5c4d3e2f1")
             @PathVariable UUID kid, @AuthenticationPrincipal Jwt admin) {
         return handler.revoke(kid, admin.getSubject());
     }

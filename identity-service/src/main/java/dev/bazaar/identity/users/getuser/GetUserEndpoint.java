@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.bazaar.identity.users.UserView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,11 +25,14 @@ class GetUserEndpoint {
     }
 
     @GetMapping("/api/identity/admin/users/{id}")
-    @Operation(summary = "One user by id (role ADMIN)")
+    @Operation(summary = "One user by id (role ADMIN)",
+            description = "Admins only. The user's email, name, roles and whether they are enabled; never a password.")
     @ApiResponse(responseCode = "200", description = "The user")
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
+    @ApiResponse(responseCode = "403", description = "The token is not an admin's")
     @ApiResponse(responseCode = "404", description = "No such user")
-    UserView get(@PathVariable UUID id) {
+    UserView get(@Parameter(description = "The user's id, as registering answered or the user search lists it",
+            example = "6e0d5c4b-3a29-4f18-8e07-d6c5b4a39281") @PathVariable UUID id) {
         return handler.get(id);
     }
 }

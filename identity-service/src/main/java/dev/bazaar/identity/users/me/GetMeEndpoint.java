@@ -24,7 +24,9 @@ class GetMeEndpoint {
     }
 
     @GetMapping("/api/identity/me")
-    @Operation(summary = "The signed-in user")
+    @Operation(summary = "The signed-in user",
+            description = "Whoever the token was issued to: their id, email, name and roles, as an admin would see them. "
+                    + "A service's token names no user and answers 404.")
     @ApiResponse(responseCode = "200", description = "The user the token was issued to")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "The token names no user (e.g. a service token)")

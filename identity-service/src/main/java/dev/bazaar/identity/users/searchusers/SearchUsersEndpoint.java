@@ -24,8 +24,12 @@ class SearchUsersEndpoint {
     }
 
     @GetMapping("/api/identity/admin/users")
-    @Operation(summary = "Find users by email or name (role ADMIN)")
+    @Operation(summary = "Find users by email or name (role ADMIN)",
+            description = "Admins only. q matches part of the email or display name in any letter case; without q, "
+                    + "every user. Pages hold 1 to 100 users (20 by default) and reach no further than the 10,000th; "
+                    + "the answer has the total.")
     @ApiResponse(responseCode = "200", description = "A page of users")
+    @ApiResponse(responseCode = "403", description = "The token is not an admin's")
     @ApiResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)")
     PageOf<UserView> search(@Valid @ParameterObject SearchUsers query) {
         return handler.search(query).map(UserView::of);

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.bazaar.messaging.EventHandler;
 import dev.bazaar.messaging.Outbox;
+import dev.bazaar.messaging.deadletter.DeadLetterApiDocument;
 import dev.bazaar.messaging.deadletter.DeadLetterEndpoint;
 import dev.bazaar.messaging.deadletter.DeadLetters;
 import dev.bazaar.messaging.inbox.InboxConsumers;
@@ -110,6 +111,13 @@ public class MessagingAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
         return new DeadLetterEndpoint(deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    DeadLetterApiDocument deadLetterApiDocument(Subscriptions messagingSubscriptions) {
+        return new DeadLetterApiDocument(messagingSubscriptions);
     }
 
     /** The library's own rules and every {@link RetentionRule} bean of the service. */

@@ -1,14 +1,15 @@
 package dev.bazaar.order.cart.clearcart;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bazaar.defaults.apidocs.SignInOptional;
 import dev.bazaar.order.cart.CartView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Cart")
 @SecurityRequirement(name = "bearer")
+@SignInOptional
 class ClearCartEndpoint {
 
     private final ClearCartHandler handler;
@@ -31,14 +33,13 @@ class ClearCartEndpoint {
     @Operation(summary = "Empty your cart",
             description = "Removes every line; an empty cart changes nothing (the version stays). With a token, your "
                     + "own cart; without, the guest cart named by X-Cart-Id.")
-    @ApiResponse(responseCode = "200", description = "The emptied cart; its version is also the ETag",
+    @ApiResponse(responseCode = "200", description = "The emptied cart; its version is also the ETag", headers = @Header(name = "ETag", required = true, description = "The cart's version, quoted; send it as If-Match to check out", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = CartView.class)))
-    @ApiResponse(responseCode = "401", description = "Neither a valid token nor X-Cart-Id",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "404", description = "No guest cart with this id",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "401", description = "Neither a valid token nor X-Cart-Id")
+    @ApiResponse(responseCode = "403", description = "The token is not a shopper's (a service's token) (not-a-shopper)")
+    @ApiResponse(responseCode = "404", description = "No guest cart with this id")
     ResponseEntity<CartView> clear(
-            @Parameter(description = "A guest cart's id (POST /api/carts); ignored with a token")
+            @Parameter(description = "A guest cart's id (POST /api/carts); ignored with a token", example = "Xq3v8Rk2LmN5pT7wYb1Zc4Df6Gh9Jk0Ls2Qu5Wx8Aet")
             @RequestHeader(name = "X-Cart-Id", required = false) String cartId,
             @Parameter(hidden = true) Authentication caller) {
         CartView cart = handler.clear(caller, cartId);

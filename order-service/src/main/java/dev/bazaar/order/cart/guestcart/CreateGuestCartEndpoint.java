@@ -1,12 +1,12 @@
 package dev.bazaar.order.cart.guestcart;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -28,9 +28,9 @@ class CreateGuestCartEndpoint {
                     + "Keep it secret: whoever has it reaches the cart. It lives 7 days since its last change; "
                     + "after signing in, POST /api/cart/merge adds its lines to the shopper's cart.")
     @ApiResponse(responseCode = "201", description = "Made, empty, at version 0",
+            headers = @Header(name = "ETag", required = true, description = "The cart's version, \"0\"", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = NewGuestCart.class)))
-    @ApiResponse(responseCode = "429", description = "Too many carts made from this address (at the gateway)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "429", description = "Too many carts made from this address (at the gateway)")
     ResponseEntity<NewGuestCart> create() {
         return ResponseEntity.status(HttpStatus.CREATED).eTag("0").body(handler.create());
     }

@@ -27,12 +27,16 @@ class GetOrderEndpoint {
     }
 
     @GetMapping("/api/orders/{id}")
-    @Operation(summary = "One of your orders")
+    @Operation(summary = "One of your orders",
+            description = "A shopper sees only their own orders: another's answers 404, as one that does not exist. "
+                    + "The status follows the payment: AWAITING_PAYMENT, then CONFIRMED or CANCELLED (with the "
+                    + "reason). Lines keep the prices the order was placed at.")
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such order of yours")
-    OrderView get(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
+    OrderView get(@Parameter(description = "The order's id, as placing it answered", example = "5b1f0c2e-8a3d-4c7b-9e61-2d4f8a0b6c13")
+            @PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
         return handler.get(id, Caller.of(caller));
     }
 }

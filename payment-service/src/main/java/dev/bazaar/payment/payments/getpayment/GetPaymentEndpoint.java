@@ -27,12 +27,17 @@ class GetPaymentEndpoint {
     }
 
     @GetMapping("/api/payments/{id}")
-    @Operation(summary = "One payment by id: the caller's own, or any for role ADMIN")
+    @Operation(summary = "One payment by id: the caller's own, or any for role ADMIN",
+            description = "A payment is made when an order is placed and follows it: succeeded or failed, refunded "
+                    + "when a paid order is cancelled. A shopper sees only their own payments (another's answers "
+                    + "404, as one that does not exist); an admin sees any. Find a payment's id by its order with "
+                    + "GET /api/payments?orderId=.")
     @ApiResponse(responseCode = "200", description = "The payment")
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "404", description = "No such payment, or another shopper's")
-    PaymentView get(@PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
+    PaymentView get(@Parameter(description = "The payment's id, as the list of payments gives it",
+            example = "c4e2a9f1-7b3d-4e58-a6c0-8d1f2b3e4a57") @PathVariable UUID id, @Parameter(hidden = true) Authentication caller) {
         return PaymentView.of(handler.get(GetPayment.byId(id), Caller.of(caller)));
     }
 }
