@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,17 +24,17 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import dev.bazaar.e2e.deploy.ImageScheme;
+import dev.bazaar.e2e.deploy.RequiredKeys;
+
 /**
  * What docker-compose.yml must get right, checked on the parsed file: no Docker needed. Each
  * rule adds a sentence to {@link #problems}; an empty list means the file is fine.
  *
- * <p>A Bazaar service's required environment is the table of standard keys it is given (Spring's
- * keys and Bazaar's deployment-wide names, which its application.yml does not show) plus every
- * {@code ${ENV_VAR}} placeholder without a default in its application.yml and in the
- * application-&lt;profile&gt;.yml of each profile its container activates. A placeholder with a
- * default ({@code ${VAR:value}}) is optional, though one nested in that default counts as required
- * (it is needed whenever VAR is unset); one in lower case ({@code ${spring.application.name}})
- * names a property, not an environment variable.
+ * <p>A Bazaar service's required environment is the list of standard keys it is given (Spring's
+ * keys and Bazaar's deployment-wide names, which its application.yml does not show: {@value
+ * RequiredKeys#FILE}) plus every placeholder without a default in the configuration files of the
+ * profiles its container activates ({@link RequiredKeys#placeholders}).
  *
  * @param root           the repository root: build contexts and each service's config are found from here
  * @param standardKeys   for each Bazaar service (compose service name = Maven module), the keys it needs
@@ -44,15 +43,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param scalable       the services that run as several replicas ({@code docker compose up --scale}): no
  *                       container name, host port or fixed address of their own, and whoever calls or
  *                       scrapes them finds every replica by its service name (DNS)
+ * @param images         how each Bazaar service's image is named and tagged, as in deploy/k8s; null: not checked
  */
 record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<String, Set<Integer>> publishedPorts,
-        Set<String> scalable) {
+        Set<String> scalable, ImageScheme images) {
 
     ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<String, Set<Integer>> publishedPorts) {
-        this(root, standardKeys, publishedPorts, Set.of());
+        this(root, standardKeys, publishedPorts, Set.of(), null);
     }
 
-    private static final Pattern ENV_PLACEHOLDER_WITHOUT_DEFAULT = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
     private static final Pattern MEMORY = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([bkmg]?)b?\\s*");
     /** env keys whose value is an address another container must answer */
     private static final Pattern ADDRESS_KEY = Pattern.compile(".*_(URL|HOST|GRPC|ENDPOINT)");
@@ -106,6 +105,7 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
             checkGrpcTargets(name, environment(service), problems);
             if (standardKeys.containsKey(name)) {
                 checkRequiredKeys(name, environment(service), problems);
+                checkImage(name, service, problems);
                 checkBuild(name, service, problems);
                 checkReadinessPort(name, service, problems);
                 checkGracePeriod(name, service, problems);
@@ -123,13 +123,9 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
     Map<String, String> requiredKeys(String service, Map<String, String> environment) {
         Map<String, String> required = new LinkedHashMap<>();
         for (String key : standardKeys.getOrDefault(service, Set.of())) {
-            required.put(key, "the table of standard keys");
+            required.put(key, RequiredKeys.FILE);
         }
-        for (Path file : configFiles(service, profiles(environment))) {
-            for (String key : placeholdersWithoutDefault(file)) {
-                required.putIfAbsent(key, "a placeholder without default in " + root.relativize(file));
-            }
-        }
+        RequiredKeys.placeholders(root, service, profiles(environment)).forEach(required::putIfAbsent);
         return required;
     }
 
@@ -143,18 +139,6 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
         return bytes / (1024 * 1024);
     }
 
-    /** {@code ${ENV_VAR}} placeholders without a default in the values of a YAML or properties file. */
-    static Set<String> placeholdersWithoutDefault(Path configFile) {
-        Set<String> keys = new TreeSet<>();
-        for (String value : values(configFile)) {
-            Matcher matcher = ENV_PLACEHOLDER_WITHOUT_DEFAULT.matcher(value);
-            while (matcher.find()) {
-                keys.add(matcher.group(1));
-            }
-        }
-        return keys;
-    }
-
     // ---- the rules ----
 
     private void checkRequiredKeys(String name, Map<String, String> environment, List<String> problems) {
@@ -165,6 +149,18 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
                 problems.add(name + ": " + key + " has no value in the compose file (required by " + source + ")");
             }
         });
+    }
+
+    /** The image compose builds is tagged as Kubernetes pulls it: one name and version per release, never dev or latest. */
+    private void checkImage(String name, Map<String, Object> service, List<String> problems) {
+        if (images == null) {
+            return;
+        }
+        Object image = service.get("image");
+        if (image == null || !image.equals(images.imageOf(name))) {
+            problems.add(name + ": image " + image + " is not " + images.imageOf(name)
+                    + " (bazaar/<service>:<the root pom's version>, as deploy/k8s pulls it)");
+        }
     }
 
     /**
@@ -541,22 +537,6 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
 
     // ---- reading the model ----
 
-    private List<Path> configFiles(String service, List<String> profiles) {
-        Path resources = root.resolve(service).resolve("src/main/resources");
-        List<Path> files = new ArrayList<>();
-        List<String> names = new ArrayList<>(List.of("application"));
-        profiles.forEach(profile -> names.add("application-" + profile));
-        for (String name : names) {
-            for (String extension : List.of(".yml", ".yaml", ".properties")) {
-                Path file = resources.resolve(name + extension);
-                if (Files.isRegularFile(file)) {
-                    files.add(file);
-                }
-            }
-        }
-        return files;
-    }
-
     private static List<String> profiles(Map<String, String> environment) {
         String active = environment.get("SPRING_PROFILES_ACTIVE");
         return active == null ? List.of()
@@ -649,34 +629,6 @@ record ComposeFileCheck(Path root, Map<String, Set<String>> standardKeys, Map<St
             }
         }
         return ports;
-    }
-
-    private static List<String> values(Path configFile) {
-        List<String> values = new ArrayList<>();
-        if (configFile.toString().endsWith(".properties")) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            properties.values().forEach(v -> values.add(String.valueOf(v)));
-            return values;
-        }
-        // every document: a profile-specific one would be needed too when its profile is active
-        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(configFile))) {
-            collectScalars(document, values);
-        }
-        return values;
-    }
-
-    private static void collectScalars(Object node, List<String> into) {
-        switch (node) {
-            case Map<?, ?> m -> m.values().forEach(v -> collectScalars(v, into));
-            case List<?> l -> l.forEach(v -> collectScalars(v, into));
-            case null -> { }
-            default -> into.add(String.valueOf(node));
-        }
     }
 
     private static String read(Path file) {

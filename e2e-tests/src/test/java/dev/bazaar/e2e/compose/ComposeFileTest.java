@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.bazaar.e2e.deploy.ImageScheme;
+import dev.bazaar.e2e.deploy.RequiredKeys;
 
 /**
  * docker-compose.yml, checked statically: there is no Docker engine in CI, so a wrong file would
@@ -24,28 +25,11 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of(System.getProperty("bazaar.root", "..")).toAbsolutePath().normalize();
     private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
 
-    private static final Set<String> EVERY_SERVICE = Set.of(
-            "SPRING_PROFILES_ACTIVE",
-            // read by service-defaults (api-gateway: its own SecurityProperties and routes)
-            "BAZAAR_ISSUER_URL", "BAZAAR_IDENTITY_URL",
-            // the OpenTelemetry agent in every image
-            "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER");
-    private static final Set<String> DATABASE_AND_BROKER = Set.of(
-            "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_RABBITMQ_HOST");
-
     /**
      * The keys each service needs that its application.yml does not show as a placeholder without
-     * default: Spring's standard keys (application.yml points them at localhost) and the
-     * deployment-wide BAZAAR_* names (DESIGN.md, "Configuration"). Placeholders are added by the check.
+     * default, from the one list deploy/k8s is checked against too. Placeholders are added by the check.
      */
-    static final Map<String, Set<String>> STANDARD_KEYS = Map.of(
-            "identity-service", union(EVERY_SERVICE, DATABASE_AND_BROKER),
-            "catalog-service", union(EVERY_SERVICE, DATABASE_AND_BROKER),
-            "order-service", union(EVERY_SERVICE, DATABASE_AND_BROKER, Set.of("BAZAAR_CATALOG_GRPC", "BAZAAR_IDENTITY_GRPC")),
-            "payment-service", union(EVERY_SERVICE, DATABASE_AND_BROKER),
-            "api-gateway", union(EVERY_SERVICE,
-                    Set.of("SPRING_DATA_REDIS_HOST", "BAZAAR_CATALOG_URL",
-                            "BAZAAR_ORDER_URL", "BAZAAR_PAYMENT_URL")));
+    static final Map<String, Set<String>> STANDARD_KEYS = RequiredKeys.load(ROOT).listed();
 
     /** The gateway and the tools' UIs; every other port stays inside the compose network. */
     static final Map<String, Set<Integer>> PUBLISHED_PORTS = Map.of(
@@ -58,7 +42,8 @@ class ComposeFileTest {
     /** What {@code docker compose up --scale <service>=N} runs several of (the gateway holds the published port). */
     static final Set<String> SCALABLE = Set.of("identity-service", "catalog-service", "order-service", "payment-service");
 
-    private final ComposeFileCheck check = new ComposeFileCheck(ROOT, STANDARD_KEYS, PUBLISHED_PORTS, SCALABLE);
+    private final ComposeFileCheck check = new ComposeFileCheck(ROOT, STANDARD_KEYS, PUBLISHED_PORTS, SCALABLE,
+            ImageScheme.of(ROOT));
 
     // ---- the real file ----
 
@@ -105,7 +90,7 @@ class ComposeFileTest {
         environmentOf(compose, "order-service").remove("SPRING_DATASOURCE_URL");
 
         assertThat(check.problems(compose)).containsExactly(
-                "order-service: environment lacks SPRING_DATASOURCE_URL (required by the table of standard keys)");
+                "order-service: environment lacks SPRING_DATASOURCE_URL (required by deploy/required-keys.yml)");
     }
 
     @Test
@@ -138,6 +123,20 @@ class ComposeFileTest {
                         + Path.of("stock-service/src/main/resources/application.yml") + ")",
                 "stock-service: environment lacks BAZAAR_DEV_TOKEN (required by a placeholder without default in "
                         + Path.of("stock-service/src/main/resources/application-dev.yml") + ")");
+    }
+
+    @Test
+    void reportsAnImageThatIsNotNamedAndTaggedAsKubernetesPullsIt() {
+        Map<String, Object> compose = ComposeFileCheck.load(COMPOSE_FILE);
+        String version = ImageScheme.of(ROOT).version();
+        serviceOf(compose, "catalog-service").put("image", "bazaar/catalog-service:dev");
+        serviceOf(compose, "order-service").remove("image");
+
+        assertThat(check.problems(compose)).containsExactlyInAnyOrder(
+                "catalog-service: image bazaar/catalog-service:dev is not bazaar/catalog-service:" + version
+                        + " (bazaar/<service>:<the root pom's version>, as deploy/k8s pulls it)",
+                "order-service: image null is not bazaar/order-service:" + version
+                        + " (bazaar/<service>:<the root pom's version>, as deploy/k8s pulls it)");
     }
 
     @Test
@@ -430,7 +429,7 @@ class ComposeFileTest {
                 e: [ "${REQUIRED_IN_A_LIST}/path" ]
                 """);
 
-        assertThat(ComposeFileCheck.placeholdersWithoutDefault(file))
+        assertThat(RequiredKeys.placeholdersWithoutDefault(file))
                 .containsExactlyInAnyOrder("REQUIRED_ONE", "REQUIRED_INNER", "REQUIRED_IN_A_LIST");
     }
 
@@ -461,10 +460,5 @@ class ComposeFileTest {
     private static Map<String, Object> buildingService(Map<String, Object> build) {
         return Map.of("build", build, "environment", Map.of(), "mem_limit", "256m", "stop_grace_period", "30s",
                 "healthcheck", Map.of("test", List.of("CMD", "true")));
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 }
