@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
+
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -56,7 +59,7 @@ class BodyLimitIT extends GatewayIntegrationTest {
 
     // no Content-Length: the body arrives in chunks of unknown total size
     private HttpResponse<String> streamed(String path, byte[] body) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client = ContractCheckingHttpClient.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), AnsweredBy.GATEWAY_ITSELF)) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Authorization", bearer(shopper))
                     .header("Content-Type", "application/octet-stream")

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
+
 /**
  * An HTTP client that connects to the gateway from a given loopback address (127.0.0.2,
  * 127.0.0.3, ...), so one machine has several anonymous callers.
@@ -26,8 +29,9 @@ final class ClientAddress {
 
     static ClientAddress of(String address, int gatewayPort) {
         try {
-            HttpClient http = HttpClient.newBuilder().localAddress(InetAddress.getByName(address))
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = ContractCheckingHttpClient.of(HttpClient.newBuilder()
+                    .localAddress(InetAddress.getByName(address)).connectTimeout(Duration.ofSeconds(5)).build(),
+                    AnsweredBy.GATEWAY_ITSELF);
             return new ClientAddress(http, gatewayPort);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(address, e);

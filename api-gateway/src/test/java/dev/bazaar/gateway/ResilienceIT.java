@@ -20,6 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +124,7 @@ class ResilienceIT extends GatewayIntegrationTest {
         int calls = 48;
         String caller = tokens.customer(UUID.randomUUID());
         List<Integer> statuses;
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (HttpClient client = ContractCheckingHttpClient.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), AnsweredBy.GATEWAY_ITSELF);
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             HttpRequest slowRead = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/catalog/products?delayMs=500"))

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -128,7 +131,7 @@ class UriAndHeaderLimitIT extends GatewayIntegrationTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client = ContractCheckingHttpClient.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), AnsweredBy.GATEWAY_ITSELF)) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
             headers.forEach(request::header);
             return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());

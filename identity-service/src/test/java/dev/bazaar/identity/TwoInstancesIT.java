@@ -57,6 +57,8 @@ import dev.bazaar.identity.keys.KeyRotation;
 import dev.bazaar.testsupport.FreePorts;
 import dev.bazaar.testsupport.TestPostgres;
 import dev.bazaar.testsupport.TestRabbit;
+import dev.bazaar.testsupport.openapi.AnsweredBy;
+import dev.bazaar.testsupport.openapi.ContractCheckingHttpClient;
 
 /**
  * Two identity instances on one database and one broker, started at the same moment on an
@@ -268,7 +270,8 @@ class TwoInstancesIT {
     private static UUID register(Instance instance, String email, String password) {
         String body = """
                 {"email": "%s", "password": "%s", "displayName": "Test Shopper"}""".formatted(email, password);
-        HttpResponse<String> created = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+        HttpResponse<String> created = send(ContractCheckingHttpClient.of(HttpClient.newHttpClient(), AnsweredBy.SERVICE),
+                HttpRequest.newBuilder(
                 instance.url().resolve("/api/identity/register")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
