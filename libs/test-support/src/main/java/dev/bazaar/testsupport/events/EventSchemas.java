@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.bazaar.testsupport.Contracts;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -82,13 +83,7 @@ public final class EventSchemas {
 
     /** {@code contracts/events}, found upwards from the working directory (a module or the repo root). */
     public static Path contractsDirectory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("contracts/events");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no contracts/events above " + Path.of("").toAbsolutePath());
+        return Contracts.directory("events");
     }
 
     public Set<String> types() {

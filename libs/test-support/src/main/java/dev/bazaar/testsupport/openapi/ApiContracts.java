@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.bazaar.testsupport.Contracts;
+
 /**
  * The published OpenAPI documents (contracts/openapi/), as the judge of every response a suite
  * receives: its status must be one the document of whoever answered declares for the operation,
@@ -78,13 +80,7 @@ public final class ApiContracts {
 
     /** {@code contracts/openapi}, found upwards from the working directory (a module or the repo root). */
     public static Path directory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("contracts/openapi");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no contracts/openapi above " + Path.of("").toAbsolutePath());
+        return Contracts.directory("openapi");
     }
 
     /** Throws an {@link AssertionError} saying what is wrong unless a published document declares the answer. */
