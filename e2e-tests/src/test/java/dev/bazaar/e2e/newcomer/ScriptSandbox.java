@@ -51,6 +51,7 @@ final class ScriptSandbox implements AutoCloseable {
         copy("bazaar");
         copy("scripts/infra.sh");
         copy("scripts/java-home.sh");
+        copy("scripts/aot-cache.sh");
         copy("deploy/prometheus/prometheus.yml");
         copy("deploy/prometheus/rules/bazaar.rules.yml");
         StringBuilder modules = new StringBuilder();
@@ -71,6 +72,8 @@ final class ScriptSandbox implements AutoCloseable {
         environment.put("BAZAAR_GRPC_PORT_BASE", Integer.toString(grpcBase));
         environment.put("BAZAAR_MANAGEMENT_PORT_BASE", Integer.toString(managementBase));
         environment.put("BAZAAR_AGENT", "");
+        // the stub JDKs cannot extract a jar nor train a cache
+        environment.put("BAZAAR_AOT", "off");
         environment.put("BAZAAR_START_TIMEOUT", "30");
         environment.put("BAZAAR_BUILD_CMD", BUILD_THAT_MAKES_JARS);
         environment.put("BAZAAR_PG_PORT", Integer.toString(listen()));
