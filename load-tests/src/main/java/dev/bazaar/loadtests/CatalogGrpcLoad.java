@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,11 +26,13 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 
 /**
- * Calls catalog's {@code GetProducts} for one product, as order-service does, over one
- * channel with {@code concurrency} calls in flight, for {@code seconds}; prints
- * {@code calls=<n> failed=<n>}. The service token comes from identity by client credentials
- * (order-service's dev client). load-tests/bench divides catalog's CPU time by the calls.
- * <pre>java -cp ... dev.bazaar.loadtests.CatalogGrpcLoad localhost:9091 http://localhost:8084 PRODUCT_ID 16 30</pre>
+ * Calls catalog's {@code GetProducts} for the products given (comma-separated: every id in one
+ * call, as order-service asks for an order's lines), over one channel with {@code concurrency}
+ * calls in flight, for {@code seconds}; prints {@code calls=<n> failed=<n> products=<n>}, the
+ * last being the products the answers held. The service token comes from identity by client
+ * credentials (order-service's dev client). load-tests/bench divides catalog's CPU time by the
+ * calls and by the products.
+ * <pre>java -cp ... dev.bazaar.loadtests.CatalogGrpcLoad localhost:9091 http://localhost:8084 PRODUCT_ID[,PRODUCT_ID...] 16 30</pre>
  */
 public final class CatalogGrpcLoad {
 
@@ -39,7 +42,7 @@ public final class CatalogGrpcLoad {
     public static void main(String[] args) throws Exception {
         String target = args[0];
         String identity = args[1];
-        String productId = args[2];
+        List<String> productIds = List.of(args[2].split(","));
         int concurrency = Integer.parseInt(args[3]);
         long seconds = Long.parseLong(args[4]);
         String token = serviceToken(identity, env("BAZAAR_GRPC_CLIENT_ID", "order-service"),
@@ -50,23 +53,24 @@ public final class CatalogGrpcLoad {
         ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
         CatalogServiceGrpc.CatalogServiceStub stub = CatalogServiceGrpc.newStub(
                 ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers)));
-        GetProductsRequest request = GetProductsRequest.newBuilder().addProductIds(productId).build();
+        GetProductsRequest request = GetProductsRequest.newBuilder().addAllProductIds(productIds).build();
 
         AtomicLong calls = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong products = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            new Caller(stub, request, end, calls, failed, done).next();
+            new Caller(stub, request, end, calls, failed, products, done).next();
         }
         done.await(seconds + 30, TimeUnit.SECONDS);
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        System.out.println("calls=" + calls.get() + " failed=" + failed.get());
+        System.out.println("calls=" + calls.get() + " failed=" + failed.get() + " products=" + products.get());
     }
 
     /** One call in flight at a time: each answer starts the next call until the end. */
     private record Caller(CatalogServiceGrpc.CatalogServiceStub stub, GetProductsRequest request, long end,
-            AtomicLong calls, AtomicLong failed, CountDownLatch done) implements StreamObserver<GetProductsResponse> {
+            AtomicLong calls, AtomicLong failed, AtomicLong products, CountDownLatch done) implements StreamObserver<GetProductsResponse> {
 
         void next() {
             if (System.nanoTime() >= end) {
@@ -79,6 +83,7 @@ public final class CatalogGrpcLoad {
         @Override
         public void onNext(GetProductsResponse value) {
             calls.incrementAndGet();
+            products.addAndGet(value.getProductsCount());
         }
 
         @Override

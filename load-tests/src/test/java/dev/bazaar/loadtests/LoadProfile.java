@@ -9,7 +9,7 @@ import java.util.Map;
  * load-tests/bench runs). The Maven profile {@code -Psmoke} sets {@code bazaar.load.profile}.
  */
 record LoadProfile(String name, String gateway, int users, double rate, Duration duration,
-        double stepStart, double stepIncrement, int steps, Duration stepDuration,
+        double stepStart, double stepIncrement, int steps, Duration stepDuration, Duration stepWarmup,
         int restock, int minStock, Duration maxP99, Duration tokenRefresh) {
 
     private static final Map<String, Map<String, String>> DEFAULTS = Map.of(
@@ -33,6 +33,8 @@ record LoadProfile(String name, String gateway, int users, double rate, Duration
                 Double.parseDouble(get("stepIncrement", defaults)),
                 Integer.parseInt(get("steps", defaults)),
                 Duration.ofSeconds(Long.parseLong(get("stepDuration", defaults))),
+                // StepUp at its first rate before the steps, counted in none (0: the first step warms up)
+                Duration.ofSeconds(Long.getLong("bazaar.stepWarmup", 0)),
                 Integer.parseInt(get("restock", defaults)),
                 Integer.parseInt(get("minStock", defaults)),
                 Duration.ofMillis(Long.parseLong(get("maxP99Ms", defaults))),
@@ -48,6 +50,6 @@ record LoadProfile(String name, String gateway, int users, double rate, Duration
     public String toString() {
         return "profile " + name + ": gateway " + gateway + ", " + users + " shoppers, rate " + rate + "/s for "
                 + duration.toSeconds() + " s (steps " + stepStart + " +" + stepIncrement + " x" + steps + " of "
-                + stepDuration.toSeconds() + " s), restock " + restock + ", p99 bound " + maxP99.toMillis() + " ms";
+                + stepDuration.toSeconds() + " s after " + stepWarmup.toSeconds() + " s of warm-up), restock " + restock + ", p99 bound " + maxP99.toMillis() + " ms";
     }
 }

@@ -1,7 +1,7 @@
 package dev.bazaar.loadtests;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
@@ -12,9 +12,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -24,8 +27,12 @@ import io.gatling.javaapi.core.Simulation;
  * {@code bazaar.steps}, {@code bazaar.stepDuration}), to find the knee: the highest rate whose
  * requests keep p99 under 1 s ({@code bazaar.maxP99Ms}) and errors under 0.1 %. Each step is
  * measured on its own ({@link StepStats}) and written to
- * {@code target/gatling/stepup-knee.txt}, which load-tests/bench reads. Have at least 1.5x as
- * many shoppers as the last step's rate: the gateway lets each place 1 order/s.
+ * {@code target/gatling/stepup-knee.txt}, which load-tests/bench reads. Once a step is unhealthy
+ * the run stops: {@code bazaar.steps} is a cap, not a plan. With {@code bazaar.steps=1} it is a
+ * checkout run at one fixed rate; {@code bazaar.stepWarmup} (seconds, 0) runs at the first step's
+ * rate before the steps, counted in none. The gateway lets each shopper place 1 order/s: have at
+ * least 1.5x as many shoppers as the last step's rate, or raise its strict limit
+ * ({@code BAZAAR_GATEWAY_RATE_LIMIT_STRICT_*}) as load-tests/bench does.
  */
 public class StepUp extends Simulation {
 
@@ -34,7 +41,7 @@ public class StepUp extends Simulation {
 
     private final LoadProfile profile = LoadProfile.current();
     private final StepStats stats = new StepStats(profile.stepStart(), profile.stepIncrement(), profile.steps(),
-            profile.stepDuration().toNanos());
+            profile.stepWarmup().toNanos(), profile.stepDuration().toNanos(), profile.maxP99().toMillis());
     private final Shoppers shoppers;
 
     public StepUp() {
@@ -44,6 +51,9 @@ public class StepUp extends Simulation {
         WarmUp.run(profile, catalog, shoppers);
 
         ScenarioBuilder checkout = scenario("step-up checkout")
+                // past the knee each further step is only more overload: minutes of it would tell nothing new
+                .stopLoadGeneratorIf("a step was unhealthy: the knee is found (see stepup-knee.txt)",
+                        session -> stats.pastTheKnee())
                 .exec(session -> session.set("token", shoppers.next().token).set("step", stats.stepNow())
                         .set("idempotencyKey", UUID.randomUUID().toString())
                         .set("productId", catalog.anyCheckoutProduct())
@@ -63,9 +73,14 @@ public class StepUp extends Simulation {
                 .on(poll())
                 .exec(this::recordOutcome);
 
-        setUp(checkout.injectOpen(incrementUsersPerSec(profile.stepIncrement()).times(profile.steps())
-                .eachLevelLasting(profile.stepDuration()).startingFrom(profile.stepStart())))
-                .protocols(Storefront.protocol(profile));
+        List<OpenInjectionStep> injection = new ArrayList<>();
+        if (profile.stepWarmup().isPositive()) {
+            // JVMs fresh from a restart compile their checkout path at the measured rate first
+            injection.add(constantUsersPerSec(profile.stepStart()).during(profile.stepWarmup()));
+        }
+        injection.add(incrementUsersPerSec(profile.stepIncrement()).times(profile.steps())
+                .eachLevelLasting(profile.stepDuration()).startingFrom(profile.stepStart()));
+        setUp(checkout.injectOpen(injection)).protocols(Storefront.protocol(profile));
     }
 
     private ChainBuilder poll() {
@@ -101,6 +116,6 @@ public class StepUp extends Simulation {
     @Override
     public void after() {
         shoppers.close();
-        System.out.println(stats.report(profile.maxP99().toMillis(), Path.of(System.getProperty("bazaar.resultsDir", "target/gatling"), "stepup-knee.txt")));
+        System.out.println(stats.report(Path.of(System.getProperty("bazaar.resultsDir", "target/gatling"), "stepup-knee.txt")));
     }
 }
