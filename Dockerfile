@@ -48,7 +48,7 @@ USER 10001:10001
 # The same JVM flags as ./bazaar (small heap, serial GC, no netty "restricted method" warning), plus
 # the agent with the instrumentations Bazaar uses (deploy/otel/agent.properties). The agent's
 # OTEL_* settings (service name, endpoint) come from the environment.
-ENV JAVA_TOOL_OPTIONS="-javaagent:/app/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/app/otel-agent.properties -Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+ENV JAVA_TOOL_OPTIONS="-javaagent:/app/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/app/otel-agent.properties -Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dreactor.netty.ioWorkerCount=2"
 ENV MALLOC_ARENA_MAX=2
 
 # HTTP, gRPC
