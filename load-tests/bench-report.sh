@@ -335,7 +335,7 @@ write_report() {
   done
   echo
   echo "- StepUp: \`$(cat "$work/stepup.cmd" 2>/dev/null)\`; Gatling's report: $(grep -o 'file://[^ ]*index.html' "$work/stepup.txt" 2>/dev/null | tail -1 || echo none)."
-  echo "  Steps of ${STEP_DURATION} s from $STEP_START orders/s, +$STEP_INCREMENT, until one is unhealthy (p99 ≥ 1 s or ≥ 0.1 % errors"
+  echo "  After ${STEP_WARMUP} s at the first rate (order and payment warm, counted in no step): steps of ${STEP_DURATION} s from $STEP_START orders/s, +$STEP_INCREMENT, until one is unhealthy (p99 ≥ 1 s or ≥ 0.1 % errors"
   echo "  over its requests; judged 10 s after the step, when StepUp stops injecting) or the cap of $MAX_STEPS steps. The knee is"
   echo "  the last healthy step before the first unhealthy one. No shopper's order budget binds at any step: the strict limit"
   echo "  is raised (above). Saga completion: order placed → polled (every 100 ms) as CONFIRMED."

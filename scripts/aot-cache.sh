@@ -72,9 +72,16 @@ aot_train_missing() {
   echo $! >"$aot_dir/train.pid"
 }
 
+# the trainer's whole process group (the training JVM and the child JVM that writes the cache):
+# gone before `down` returns, as every instance is
 aot_stop_training() {
   aot_training || return 0
-  kill -TERM -- "-$(aot_trainer_pid)" 2>/dev/null || true
+  local group waited=0
+  group=$(aot_trainer_pid)
+  kill -TERM -- "-$group" 2>/dev/null || true
+  while kill -0 -- "-$group" 2>/dev/null && [ $waited -lt 20 ]; do sleep 0.5; waited=$((waited + 1)); done
+  kill -KILL -- "-$group" 2>/dev/null || true
+  rm -f "$aot_dir/train.pid"
   echo "  AOT cache training stopped (the next up makes what is missing)"
 }
 

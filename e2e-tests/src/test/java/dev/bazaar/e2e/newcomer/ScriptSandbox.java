@@ -134,6 +134,52 @@ final class ScriptSandbox implements AutoCloseable {
     }
 
     /**
+     * A JDK 25 whose {@code java} also does what {@code ./bazaar}'s AOT caches ask of it: extracting
+     * a jar ({@code -Djarmode=tools ... extract --destination DIR}) copies it into DIR, and a
+     * training start ({@code -XX:AOTCacheOutput=FILE}) takes {@code trainingSeconds}, writes FILE and
+     * appends its arguments to {@code instances/trainings} (and stops 2 s after a SIGTERM). Started as a service it writes its
+     * environment and its arguments ({@code instances/<BAZAAR_INSTANCE>.args}, one per line) and
+     * keeps running.
+     */
+    Path jdkWithAotCaches(int trainingSeconds) throws IOException {
+        Path home = Files.createDirectories(jdks.resolve("jdk-25"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        executable(bin.resolve("javac"), "#!/bin/sh\nexit 0\n");
+        executable(bin.resolve("java"), """
+                #!/bin/bash
+                if [ "$1" = -version ]; then echo 'openjdk version "25.0.1"' >&2; exit 0; fi
+                args=("$@"); jar=""; destination=""; output=""
+                for ((i = 0; i < ${#args[@]}; i++)); do
+                  case ${args[i]} in
+                    -jar) jar=${args[i + 1]} ;;
+                    --destination) destination=${args[i + 1]} ;;
+                    -XX:AOTCacheOutput=*) output=${args[i]#*=} ;;
+                  esac
+                done
+                if [ -n "$destination" ]; then mkdir -p "$destination" && cp "$jar" "$destination/" && exit 0; fi
+                # a JVM takes a moment to stop after SIGTERM (its shutdown hooks): so does this one
+                if [ -n "$output" ]; then trap 'sleep 2; exit 143' TERM; sleep %d; : > "$output"; echo "$*" >> "%s/trainings"; exit 0; fi
+                env > "%s/${BAZAAR_INSTANCE:-zipkin}.env"
+                printf '%%s\\n' "$@" > "%s/${BAZAAR_INSTANCE:-zipkin}.args"
+                exec sleep 300
+                """.formatted(trainingSeconds, instances, instances, instances));
+        return home;
+    }
+
+    /** The arguments an instance's java was started with, or none if it was not. */
+    List<String> argumentsOf(String instance) throws IOException {
+        Path file = instances.resolve(instance + ".args");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    /** The training starts the stub JDK ran, one line of arguments each. */
+    List<String> trainings() throws IOException {
+        Path file = instances.resolve("trainings");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    /**
      * A Prometheus binary that writes its arguments to {@code instances/prometheus.args} and keeps
      * running; its path, for {@code BAZAAR_PROMETHEUS}.
      */
